@@ -1,0 +1,53 @@
+package org.cinema.admin.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+import org.cinema.common.db.SchemaMigrator;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Defines the content data source from MicroProfile Config ({@code content.db.*}, fed by the {@code
+ * CONTENT_DB_*} environment variables) and migrates the {@code content} schema, which this module
+ * owns, before anything else runs. With {@code demo.data=true} a small demo catalog is put in once
+ * (a repeatable migration that inserts only what is missing).
+ */
+@DataSourceDefinition(
+    name = ContentSchema.DATA_SOURCE,
+    className = "org.postgresql.ds.PGSimpleDataSource",
+    url = "${MPCONFIG=content.db.url}",
+    user = "${MPCONFIG=content.db.user}",
+    password = "${MPCONFIG=content.db.password}",
+    minPoolSize = 1,
+    maxPoolSize = 16)
+@Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ContentSchema {
+
+  public static final String DATA_SOURCE = "java:module/jdbc/content";
+  public static final String SCHEMA = "content";
+
+  @Resource(lookup = DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "demo.data", defaultValue = "false")
+  private boolean demoData;
+
+  @PostConstruct
+  void migrate() {
+    if (demoData) {
+      SchemaMigrator.migrate(
+          dataSource, SCHEMA, "classpath:db/migration/content", "classpath:db/demo/content");
+    } else {
+      SchemaMigrator.migrate(dataSource, SCHEMA, "classpath:db/migration/content");
+    }
+  }
+}

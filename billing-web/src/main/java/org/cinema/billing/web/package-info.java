@@ -1,0 +1,2 @@
+/** The viewer-facing HTTP API: JAX-RS resources, adapters around the billing services. */
+package org.cinema.billing.web;

