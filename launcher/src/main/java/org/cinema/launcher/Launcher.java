@@ -31,7 +31,8 @@ public final class Launcher {
     }
 
     PayaraMicroServer server =
-        PayaraMicroServer.start(runtimeDir, settings, environment(settings, database));
+        PayaraMicroServer.start(
+            runtimeDir, settings, environment(System.getenv(), settings, database));
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
 
     if (server.awaitReady(settings.readyTimeout())) {
@@ -50,14 +51,16 @@ public final class Launcher {
    * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise.
    */
   static Map<String, String> environment(
-      LauncherSettings settings, LauncherSettings.Database database) {
-    Map<String, String> env = new HashMap<>(System.getenv());
+      Map<String, String> callers, LauncherSettings settings, LauncherSettings.Database database) {
+    Map<String, String> env = new HashMap<>(callers);
     env.put("BILLING_DB_URL", database.url());
     env.put("BILLING_DB_USER", database.user());
     env.put("BILLING_DB_PASSWORD", database.password());
-    env.putIfAbsent("CONTENT_DB_URL", database.url());
-    env.putIfAbsent("CONTENT_DB_USER", database.user());
-    env.putIfAbsent("CONTENT_DB_PASSWORD", database.password());
+    if (LauncherSettings.value(callers, "CONTENT_DB_URL").isEmpty()) {
+      env.put("CONTENT_DB_URL", database.url());
+      env.put("CONTENT_DB_USER", database.user());
+      env.put("CONTENT_DB_PASSWORD", database.password());
+    }
     env.put("DEMO_DATA", String.valueOf(settings.demoData()));
     return env;
   }

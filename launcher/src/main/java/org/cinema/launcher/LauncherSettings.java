@@ -25,37 +25,39 @@ record LauncherSettings(
 
   static LauncherSettings fromEnvironment(Map<String, String> env) {
     Optional<Database> external =
-        Optional.ofNullable(blankToNull(env.get("BILLING_DB_URL")))
+        value(env, "BILLING_DB_URL")
             .map(
                 url ->
                     new Database(
                         url,
-                        env.getOrDefault("BILLING_DB_USER", "cinema"),
-                        env.getOrDefault("BILLING_DB_PASSWORD", "")));
+                        value(env, "BILLING_DB_USER").orElse("cinema"),
+                        value(env, "BILLING_DB_PASSWORD").orElse("")));
     return new LauncherSettings(
         intValue(env, "HTTP_PORT", 8080),
-        Path.of(env.getOrDefault("DATA_DIR", ".data")).toAbsolutePath(),
+        Path.of(value(env, "DATA_DIR").orElse(".data")).toAbsolutePath(),
         external,
         intValue(env, "EMBEDDED_DB_PORT", 15432),
-        Boolean.parseBoolean(env.getOrDefault("DEMO_DATA", String.valueOf(external.isEmpty()))),
-        env.getOrDefault("PAYARA_JAVA_OPTS", "-Xms128m -Xmx512m"),
-        Boolean.parseBoolean(env.getOrDefault("PAYARA_CLUSTER", "true")),
+        value(env, "DEMO_DATA").map(Boolean::parseBoolean).orElse(external.isEmpty()),
+        value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"),
+        value(env, "PAYARA_CLUSTER").map(Boolean::parseBoolean).orElse(true),
         Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)));
   }
 
-  private static int intValue(Map<String, String> env, String name, int defaultValue) {
-    String value = blankToNull(env.get(name));
-    if (value == null) {
-      return defaultValue;
-    }
-    try {
-      return Integer.parseInt(value.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
-    }
+  /**
+   * A variable's value; empty when unset or blank, as {@code .env} lines like {@code DEMO_DATA=}
+   * are.
+   */
+  static Optional<String> value(Map<String, String> env, String name) {
+    return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  private static String blankToNull(String value) {
-    return value == null || value.isBlank() ? null : value;
+  private static int intValue(Map<String, String> env, String name, int defaultValue) {
+    Optional<String> value = value(env, name);
+    try {
+      return value.map(Integer::parseInt).orElse(defaultValue);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " must be a whole number, not '" + value.get() + "'");
+    }
   }
 }

@@ -1,0 +1,80 @@
+package org.cinema.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.cinema.it.support.Http;
+import org.cinema.it.support.RunCommand;
+import org.cinema.it.support.Sql;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The run command as a newcomer uses it: with nothing configured it starts an embedded PostgreSQL
+ * and every module, reports ready, stops cleanly, and finds its data again on the next start.
+ */
+class RunCommandIT {
+
+  private static final String MARKER_TITLE = "Kept across restarts";
+
+  @Test
+  void startsEverythingStopsCleanlyAndKeepsDataAcrossRestarts() throws Exception {
+    Path dataDir = Path.of(System.getProperty("run.data.dir"));
+    deleteRecursively(dataDir);
+    Files.createDirectories(dataDir);
+    UUID marker = UUID.randomUUID();
+
+    try (RunCommand run = RunCommand.start(dataDir, dataDir.resolve("first-run.log"))) {
+      Http.Response health = Http.readiness(run.baseUri());
+      assertThat(health.status()).isEqualTo(200);
+      for (String check :
+          new String[] {
+            "billing-database", "content-database", "etl-source-database", "etl-target-database"
+          }) {
+        assertThat(Http.check(health, check))
+            .as(check)
+            .hasValueSatisfying(json -> assertThat(json.getString("status")).isEqualTo("UP"));
+      }
+      assertThat(Http.get(URI.create(run.baseUri() + "/api/v1/ping")).status()).isEqualTo(200);
+      assertThat(Http.get(URI.create(run.baseUri() + "/admin/")).status()).isEqualTo(200);
+      assertThat(Http.get(URI.create(run.baseUri() + "/etl/")).status()).isEqualTo(200);
+      assertThat(run.output()).contains(run.baseUri() + "/api/v1/", run.baseUri() + "/admin/");
+
+      Sql sql = new Sql(run.database());
+      assertThat(sql.value("select count(*) from content.movie")).isEqualTo(5L);
+      sql.update("insert into content.movie (id, title) values (?, ?)", marker, MARKER_TITLE);
+
+      run.stop();
+      assertThat(run.output()).contains("Stopped.");
+      assertThatThrownBy(() -> sql.value("select 1"))
+          .as("the embedded PostgreSQL stops with the run command")
+          .isInstanceOf(SQLException.class);
+    }
+
+    try (RunCommand again = RunCommand.start(dataDir, dataDir.resolve("second-run.log"))) {
+      Sql sql = new Sql(again.database());
+      assertThat(sql.value("select title from content.movie where id = ?", marker))
+          .isEqualTo(MARKER_TITLE);
+      assertThat(sql.value("select count(*) from content.movie"))
+          .as("the demo catalog is not put in twice")
+          .isEqualTo(6L);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws Exception {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.cinema.it.support;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The run command's program ({@code launcher.jar}, what {@code make run} starts) in a child
+ * process, on free ports and a data folder of the test's own.
+ */
+public final class RunCommand implements AutoCloseable {
+
+  public static final String READY_LINE = "Cinema billing is ready in";
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+  private final Process process;
+  private final Path log;
+  private final int httpPort;
+  private final int dbPort;
+
+  private RunCommand(Process process, Path log, int httpPort, int dbPort) {
+    this.process = process;
+    this.log = log;
+    this.httpPort = httpPort;
+    this.dbPort = dbPort;
+  }
+
+  /** Starts the launcher and waits for its "ready" banner. */
+  public static RunCommand start(Path dataDir, Path log) throws IOException {
+    int httpPort = Integer.getInteger("it.run.http.port");
+    int dbPort = Integer.getInteger("it.run.db.port");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                System.getProperty("launcher.jar"))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    Map<String, String> env = builder.environment();
+    // Whatever the developer's .env exported, this run is the zero-configuration one.
+    env.keySet().removeIf(name -> name.matches("(BILLING|CONTENT)_DB_.*|DEMO_DATA|PAYARA_.*"));
+    env.put("DATA_DIR", dataDir.toString());
+    env.put("HTTP_PORT", String.valueOf(httpPort));
+    env.put("EMBEDDED_DB_PORT", String.valueOf(dbPort));
+    env.put("PAYARA_CLUSTER", "false");
+    RunCommand run = new RunCommand(builder.start(), log, httpPort, dbPort);
+    await("the run command's ready banner in " + log)
+        .atMost(READY_TIMEOUT)
+        .pollInterval(Duration.ofMillis(500))
+        .until(() -> !run.process.isAlive() || Files.readString(log).contains(READY_LINE));
+    if (!run.process.isAlive()) {
+      throw new IllegalStateException("The run command exited early; see " + log);
+    }
+    return run;
+  }
+
+  public URI baseUri() {
+    return URI.create("http://localhost:" + httpPort);
+  }
+
+  /** The embedded database the run command started, as its applications see it. */
+  public DataSource database() {
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setUrl("jdbc:postgresql://localhost:" + dbPort + "/cinema");
+    dataSource.setUser("postgres");
+    return dataSource;
+  }
+
+  public String output() throws IOException {
+    return Files.readString(log);
+  }
+
+  /** Stops it the way Ctrl-C or a service manager does, and waits for it to be gone. */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(90, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("The run command did not stop within 90 s");
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.cinema.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LauncherSettingsTest {
+
+  @Test
+  void withNothingConfiguredRunsEmbeddedWithTheDemoCatalog() {
+    LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of());
+
+    assertThat(settings.externalDatabase()).isEmpty();
+    assertThat(settings.demoData()).isTrue();
+    assertThat(settings.httpPort()).isEqualTo(8080);
+    assertThat(settings.embeddedDbPort()).isEqualTo(15432);
+    assertThat(settings.dataDir()).isEqualTo(Path.of(".data").toAbsolutePath());
+    assertThat(settings.cluster()).isTrue();
+    assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
+  }
+
+  @Test
+  void anExternalDatabaseTurnsTheEmbeddedOneAndTheDemoCatalogOff() {
+    LauncherSettings settings =
+        LauncherSettings.fromEnvironment(
+            Map.of(
+                "BILLING_DB_URL", "jdbc:postgresql://db.internal:5432/cinema",
+                "BILLING_DB_USER", "billing",
+                "BILLING_DB_PASSWORD", "s3cret"));
+
+    assertThat(settings.externalDatabase())
+        .contains(
+            new LauncherSettings.Database(
+                "jdbc:postgresql://db.internal:5432/cinema", "billing", "s3cret"));
+    assertThat(settings.demoData()).isFalse();
+  }
+
+  @Test
+  void theDemoCatalogCanBeAskedForExplicitly() {
+    LauncherSettings settings =
+        LauncherSettings.fromEnvironment(
+            Map.of("BILLING_DB_URL", "jdbc:postgresql://db:5432/cinema", "DEMO_DATA", "true"));
+
+    assertThat(settings.demoData()).isTrue();
+  }
+
+  @Test
+  void blankValuesAsInACopiedEnvExampleCountAsUnset() {
+    LauncherSettings settings =
+        LauncherSettings.fromEnvironment(
+            Map.of("BILLING_DB_URL", " ", "DEMO_DATA", "", "HTTP_PORT", "", "PAYARA_CLUSTER", ""));
+
+    assertThat(settings.externalDatabase()).isEmpty();
+    assertThat(settings.demoData()).isTrue();
+    assertThat(settings.httpPort()).isEqualTo(8080);
+    assertThat(settings.cluster()).isTrue();
+  }
+
+  @Test
+  void refusesAPortThatIsNotANumberWithAClearMessage() {
+    assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("HTTP_PORT", "80a")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("HTTP_PORT must be a whole number, not '80a'");
+  }
+
+  @Test
+  void theContentSchemaSharesTheBillingDatabaseUnlessToldOtherwise() {
+    LauncherSettings.Database db =
+        new LauncherSettings.Database("jdbc:postgresql://h:1/cinema", "u", "p");
+    LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of());
+
+    Map<String, String> shared = Launcher.environment(Map.of("CONTENT_DB_URL", ""), settings, db);
+    Map<String, String> separate =
+        Launcher.environment(
+            Map.of("CONTENT_DB_URL", "jdbc:postgresql://other:1/content"), settings, db);
+
+    assertThat(shared)
+        .containsEntry("BILLING_DB_URL", "jdbc:postgresql://h:1/cinema")
+        .containsEntry("CONTENT_DB_URL", "jdbc:postgresql://h:1/cinema")
+        .containsEntry("CONTENT_DB_USER", "u")
+        .containsEntry("DEMO_DATA", "true");
+    assertThat(separate).containsEntry("CONTENT_DB_URL", "jdbc:postgresql://other:1/content");
+  }
+}
