@@ -3,6 +3,8 @@ package org.cinema.admin.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -10,7 +12,9 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import org.cinema.common.db.SchemaMigrator;
+import org.cinema.common.db.SchemaReadiness;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Defines the content data source from MicroProfile Config ({@code content.db.*}, fed by the {@code
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ContentSchema {
 
-  public static final String DATA_SOURCE = "java:module/jdbc/content";
+  public static final String DATA_SOURCE = "java:app/jdbc/content";
   public static final String SCHEMA = "content";
 
   @Resource(lookup = DATA_SOURCE)
@@ -45,9 +49,19 @@ public class ContentSchema {
   void migrate() {
     if (demoData) {
       SchemaMigrator.migrate(
-          dataSource, SCHEMA, "classpath:db/migration/content", "classpath:db/demo/content");
+          dataSource,
+          SCHEMA,
+          getClass().getClassLoader(),
+          "classpath:db/migration/content",
+          "classpath:db/demo/content");
     } else {
-      SchemaMigrator.migrate(dataSource, SCHEMA, "classpath:db/migration/content");
+      SchemaMigrator.migrate(
+          dataSource, SCHEMA, getClass().getClassLoader(), "classpath:db/migration/content");
     }
+  }
+
+  @Lock(LockType.READ)
+  public HealthCheckResponse readiness() {
+    return SchemaReadiness.check("content-database", dataSource, SCHEMA);
   }
 }

@@ -36,8 +36,9 @@ public final class TestDatabase implements LauncherSessionListener {
       for (String database : new String[] {BILLING, ADMIN, ETL}) {
         execute(postgres.getPostgresDatabase(), "create database " + database);
       }
-      SchemaMigrator.migrate(dataSource(ETL), "content", "classpath:db/migration/content");
-      SchemaMigrator.migrate(dataSource(ETL), "billing", "classpath:db/migration/billing");
+      ClassLoader loader = TestDatabase.class.getClassLoader();
+      SchemaMigrator.migrate(dataSource(ETL), "content", loader, "classpath:db/migration/content");
+      SchemaMigrator.migrate(dataSource(ETL), "billing", loader, "classpath:db/migration/billing");
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
     }

@@ -1,9 +1,7 @@
 package org.cinema.billing.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import javax.sql.DataSource;
-import org.cinema.common.db.SchemaReadiness;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -13,11 +11,10 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class BillingReadinessCheck implements HealthCheck {
 
-  @Resource(lookup = BillingSchema.DATA_SOURCE)
-  private DataSource dataSource;
+  @Inject private BillingSchema schema;
 
   @Override
   public HealthCheckResponse call() {
-    return SchemaReadiness.check("billing-database", dataSource, BillingSchema.SCHEMA);
+    return schema.readiness();
   }
 }

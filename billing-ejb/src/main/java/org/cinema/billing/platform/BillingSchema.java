@@ -3,12 +3,16 @@ package org.cinema.billing.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 import org.cinema.common.db.SchemaMigrator;
+import org.cinema.common.db.SchemaReadiness;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
  * Defines the billing data source from MicroProfile Config ({@code billing.db.*}, fed by the {@code
@@ -28,7 +32,7 @@ import org.cinema.common.db.SchemaMigrator;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class BillingSchema {
 
-  public static final String DATA_SOURCE = "java:module/jdbc/billing";
+  public static final String DATA_SOURCE = "java:app/jdbc/billing";
   public static final String SCHEMA = "billing";
 
   @Resource(lookup = DATA_SOURCE)
@@ -36,6 +40,12 @@ public class BillingSchema {
 
   @PostConstruct
   void migrate() {
-    SchemaMigrator.migrate(dataSource, SCHEMA, "classpath:db/migration/billing");
+    SchemaMigrator.migrate(
+        dataSource, SCHEMA, getClass().getClassLoader(), "classpath:db/migration/billing");
+  }
+
+  @Lock(LockType.READ)
+  public HealthCheckResponse readiness() {
+    return SchemaReadiness.check("billing-database", dataSource, SCHEMA);
   }
 }

@@ -20,11 +20,14 @@ public final class SchemaMigrator {
   /**
    * Migrates {@code schema} with the scripts found at the given classpath locations.
    *
+   * @param scripts the class loader that sees the scripts: the owning module's. In an EAR this jar
+   *     sits in {@code lib/}, whose own loader cannot see the modules' resources.
    * @return the schema's version after the migration
    */
-  public static String migrate(DataSource dataSource, String schema, String... locations) {
+  public static String migrate(
+      DataSource dataSource, String schema, ClassLoader scripts, String... locations) {
     Flyway flyway =
-        Flyway.configure(SchemaMigrator.class.getClassLoader())
+        Flyway.configure(scripts)
             .dataSource(dataSource)
             .schemas(schema)
             .createSchemas(true)

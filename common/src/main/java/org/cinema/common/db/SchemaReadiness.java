@@ -26,11 +26,6 @@ public final class SchemaReadiness {
     }
     HealthCheckResponseBuilder response =
         HealthCheckResponse.named(checkName).withData("schema", schema);
-    // Payara runs health checks on its own servlet's thread, whose context class loader cannot
-    // see the application's JDBC driver: a pool that opens its first connection here would fail.
-    Thread thread = Thread.currentThread();
-    ClassLoader callers = thread.getContextClassLoader();
-    thread.setContextClassLoader(SchemaReadiness.class.getClassLoader());
     try (Connection connection = dataSource.getConnection()) {
       if (!connection.isValid(VALIDATION_TIMEOUT_SECONDS)) {
         return response.down().withData("reason", "database does not answer").build();
@@ -41,8 +36,6 @@ public final class SchemaReadiness {
       return latestMigration(connection, schema, response);
     } catch (SQLException e) {
       return response.down().withData("reason", e.getMessage()).build();
-    } finally {
-      thread.setContextClassLoader(callers);
     }
   }
 

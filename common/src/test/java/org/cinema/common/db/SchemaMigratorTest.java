@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Against a real PostgreSQL: what a deployment's start does to its schema. */
 class SchemaMigratorTest {
 
+  private static final ClassLoader LOADER = SchemaMigratorTest.class.getClassLoader();
   private static EmbeddedPostgres postgres;
 
   @BeforeAll
@@ -31,7 +32,7 @@ class SchemaMigratorTest {
   void createsTheSchemaAndReportsItsVersion() throws Exception {
     DataSource db = postgres.getPostgresDatabase();
 
-    String version = SchemaMigrator.migrate(db, "fresh", "classpath:db/test/base");
+    String version = SchemaMigrator.migrate(db, "fresh", LOADER, "classpath:db/test/base");
 
     assertThat(version).isEqualTo("1");
     assertThat(count(db, "select count(*) from fresh.thing")).isZero();
@@ -40,9 +41,9 @@ class SchemaMigratorTest {
   @Test
   void aSecondStartChangesNothing() throws Exception {
     DataSource db = postgres.getPostgresDatabase();
-    SchemaMigrator.migrate(db, "again", "classpath:db/test/base");
+    SchemaMigrator.migrate(db, "again", LOADER, "classpath:db/test/base");
 
-    String version = SchemaMigrator.migrate(db, "again", "classpath:db/test/base");
+    String version = SchemaMigrator.migrate(db, "again", LOADER, "classpath:db/test/base");
 
     assertThat(version).isEqualTo("1");
     assertThat(count(db, "select count(*) from again.flyway_schema_history")).isEqualTo(2);
@@ -51,10 +52,10 @@ class SchemaMigratorTest {
   @Test
   void startsWithoutTheDemoDataOnceItWasAppliedBefore() throws Exception {
     DataSource db = postgres.getPostgresDatabase();
-    SchemaMigrator.migrate(db, "demo", "classpath:db/test/base", "classpath:db/test/demo");
+    SchemaMigrator.migrate(db, "demo", LOADER, "classpath:db/test/base", "classpath:db/test/demo");
     assertThat(count(db, "select count(*) from demo.thing")).isEqualTo(1);
 
-    String version = SchemaMigrator.migrate(db, "demo", "classpath:db/test/base");
+    String version = SchemaMigrator.migrate(db, "demo", LOADER, "classpath:db/test/base");
 
     assertThat(version).isEqualTo("1");
     assertThat(count(db, "select count(*) from demo.thing")).isEqualTo(1);

@@ -1,10 +1,8 @@
 package org.cinema.etl.platform;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import javax.sql.DataSource;
-import org.cinema.common.db.SchemaReadiness;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -15,21 +13,17 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class EtlReadinessCheck {
 
-  @Resource(lookup = EtlDataSources.CONTENT)
-  private DataSource content;
-
-  @Resource(lookup = EtlDataSources.BILLING)
-  private DataSource billing;
+  @Inject private EtlDatabases databases;
 
   @Produces
   @Readiness
   HealthCheck source() {
-    return () -> SchemaReadiness.check("etl-source-database", content, "content");
+    return databases::sourceReadiness;
   }
 
   @Produces
   @Readiness
   HealthCheck target() {
-    return () -> SchemaReadiness.check("etl-target-database", billing, "billing");
+    return databases::targetReadiness;
   }
 }
