@@ -22,6 +22,7 @@ public final class TestDatabase implements LauncherSessionListener {
   public static final String BILLING = "billing_it";
   public static final String ADMIN = "admin_it";
   public static final String ETL = "etl_it";
+  public static final String EAR = "ear_it";
 
   private static EmbeddedPostgres postgres;
 
@@ -33,7 +34,7 @@ public final class TestDatabase implements LauncherSessionListener {
     }
     try {
       postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
-      for (String database : new String[] {BILLING, ADMIN, ETL}) {
+      for (String database : new String[] {BILLING, ADMIN, ETL, EAR}) {
         execute(postgres.getPostgresDatabase(), "create database " + database);
       }
       ClassLoader loader = TestDatabase.class.getClassLoader();
@@ -55,6 +56,11 @@ public final class TestDatabase implements LauncherSessionListener {
         postgres = null;
       }
     }
+  }
+
+  /** The JDBC URL under which the servers reach {@code database}. */
+  public static String jdbcUrl(String database) {
+    return "jdbc:postgresql://localhost:" + System.getProperty("it.db.port") + "/" + database;
   }
 
   public static DataSource dataSource(String database) {
