@@ -1,6 +1,8 @@
 package org.cinema.etl.platform;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
@@ -9,18 +11,40 @@ import org.cinema.common.db.SchemaReadiness;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
 /**
- * The ETL's two databases: the source ({@code content}) and the target ({@code billing}), defined
- * in {@code WEB-INF/web.xml} from the same MicroProfile Config keys the owning modules use. Their
- * readiness is checked here, so the probe runs in this module's context (Payara calls health checks
- * from its own servlet, where the application's JNDI names and JDBC driver are out of reach).
+ * The ETL's two databases: the source ({@code content}) and the target ({@code billing}), from the
+ * same MicroProfile Config keys the owning modules use, under names of their own (in the EAR, one
+ * application, a name may be defined only once). Their readiness is checked here, so the probe runs
+ * in this module's context (Payara calls health checks from its own servlet, where the
+ * application's JNDI names and JDBC driver are out of reach).
  */
+@DataSourceDefinitions({
+  @DataSourceDefinition(
+      name = EtlDatabases.SOURCE,
+      className = "org.postgresql.ds.PGSimpleDataSource",
+      url = "${MPCONFIG=content.db.url}",
+      user = "${MPCONFIG=content.db.user}",
+      password = "${MPCONFIG=content.db.password}",
+      minPoolSize = 1,
+      maxPoolSize = 8),
+  @DataSourceDefinition(
+      name = EtlDatabases.TARGET,
+      className = "org.postgresql.ds.PGSimpleDataSource",
+      url = "${MPCONFIG=billing.db.url}",
+      user = "${MPCONFIG=billing.db.user}",
+      password = "${MPCONFIG=billing.db.password}",
+      minPoolSize = 1,
+      maxPoolSize = 8)
+})
 @Singleton
 public class EtlDatabases {
 
-  @Resource(lookup = "java:app/jdbc/etl-source")
+  public static final String SOURCE = "java:app/jdbc/etl-source";
+  public static final String TARGET = "java:app/jdbc/etl-target";
+
+  @Resource(lookup = SOURCE)
   private DataSource source;
 
-  @Resource(lookup = "java:app/jdbc/etl-target")
+  @Resource(lookup = TARGET)
   private DataSource target;
 
   @Lock(LockType.READ)
