@@ -30,9 +30,9 @@ public final class Launcher {
       log("Embedded PostgreSQL on port " + settings.embeddedDbPort() + ", data in " + dataDir);
     }
 
-    PayaraMicroServer server =
-        PayaraMicroServer.start(
-            runtimeDir, settings, environment(System.getenv(), settings, database));
+    Map<String, String> environment = environment(System.getenv(), settings, database);
+    environment.putAll(DevSecrets.ensure(settings.dataDir(), System.getenv()));
+    PayaraMicroServer server = PayaraMicroServer.start(runtimeDir, settings, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
 
     if (server.awaitReady(settings.readyTimeout())) {

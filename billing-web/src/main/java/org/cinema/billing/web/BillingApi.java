@@ -1,8 +1,34 @@
 package org.cinema.billing.web;
 
+import jakarta.annotation.security.DeclareRoles;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** All viewer endpoints live under {@code /api}, as in the original service. */
+/**
+ * All viewer endpoints live under {@code /api}, as in the original service. Bearer tokens are RS256
+ * JWTs that MicroProfile JWT verifies; {@code groups} carries the roles.
+ */
+@ApplicationScoped
 @ApplicationPath("api")
+@LoginConfig(authMethod = "MP-JWT", realmName = "cinema")
+@DeclareRoles({Roles.USER, Roles.ADMIN})
+@OpenAPIDefinition(
+    info =
+        @Info(
+            title = "Cinema billing API",
+            version = "1",
+            description =
+                "Accounts, products, subscriptions, payments and access checks of the online"
+                    + " cinema. Every error is a JSON object with the fields error (a code) and message."))
+@SecurityScheme(
+    securitySchemeName = "bearer",
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT")
 public class BillingApi extends Application {}

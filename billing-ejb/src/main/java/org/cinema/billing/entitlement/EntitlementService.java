@@ -1,0 +1,67 @@
+package org.cinema.billing.entitlement;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.cinema.billing.error.BillingException;
+import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.platform.BillingSchema;
+
+/**
+ * The access rule: a viewer may watch a movie when one of their subscriptions is ACTIVE, its paid
+ * period covers now, and its product contains the movie. A refund or an abandoned checkout ends the
+ * subscription (CANCELED) in the same transaction that records it, so the status carries the "not
+ * refunded" part of the rule.
+ *
+ * <p>One indexed query over one pooled connection, no transaction and no entity loading: this is
+ * what every "play" costs.
+ */
+@ApplicationScoped
+public class EntitlementService {
+
+  private static final String ACCESS_QUERY =
+      "select exists (select 1 from billing.movie m where m.id = ? and m.deleted_at is null),"
+          + " exists (select 1 from billing.subscription s"
+          + "   join billing.product_movie pm on pm.product_id = s.product_id"
+          + "   where s.account_id = ? and s.status = 'ACTIVE' and pm.movie_id = ?"
+          + "   and pm.deleted_at is null"
+          + "   and s.current_period_start <= ? and s.current_period_end > ?)";
+
+  @Resource(lookup = BillingSchema.DATA_SOURCE)
+  private DataSource dataSource;
+
+  @Inject private Clock clock;
+
+  /**
+   * @throws BillingException MOVIE_NOT_FOUND when the catalog has no such movie
+   */
+  public boolean mayWatch(UUID accountId, UUID movieId) {
+    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement query = connection.prepareStatement(ACCESS_QUERY)) {
+      query.setObject(1, movieId);
+      query.setObject(2, accountId);
+      query.setObject(3, movieId);
+      query.setObject(4, now);
+      query.setObject(5, now);
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        if (!row.getBoolean(1)) {
+          throw new BillingException(ErrorCode.MOVIE_NOT_FOUND, "No such movie: " + movieId);
+        }
+        return row.getBoolean(2);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("The access check failed", e);
+    }
+  }
+}

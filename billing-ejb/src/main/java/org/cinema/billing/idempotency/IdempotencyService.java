@@ -1,0 +1,94 @@
+package org.cinema.billing.idempotency;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Claims and completes idempotency keys. Each call commits on its own (REQUIRES_NEW), so a claim is
+ * visible to a concurrent duplicate before the request's work starts; the primary key (account,
+ * key) lets only one of them claim it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class IdempotencyService {
+
+  /** Accounts for requests made before login (register, login). */
+  public static final UUID ANONYMOUS = new UUID(0, 0);
+
+  @PersistenceContext private EntityManager em;
+
+  /** What to do with a request that carries a key. */
+  public sealed interface Claim {}
+
+  /** First use of the key: go ahead, then {@link #complete}. */
+  public record Proceed() implements Claim {}
+
+  /** Seen and answered before: send this again. */
+  public record Replay(int status, String body) implements Claim {}
+
+  /** The key was used with a different request. */
+  public record Mismatch() implements Claim {}
+
+  /** The first request with this key is still running. */
+  public record InProgress() implements Claim {}
+
+  public Claim claim(UUID accountId, String key, String method, String path, String hash) {
+    int inserted =
+        em.createNativeQuery(
+                "insert into billing.idempotency_record"
+                    + " (account_id, idempotency_key, request_method, request_path, request_hash)"
+                    + " values (?, ?, ?, ?, ?) on conflict do nothing")
+            .setParameter(1, accountId)
+            .setParameter(2, key)
+            .setParameter(3, method)
+            .setParameter(4, path)
+            .setParameter(5, hash)
+            .executeUpdate();
+    if (inserted == 1) {
+      return new Proceed();
+    }
+    List<?> rows =
+        em.createNativeQuery(
+                "select request_method, request_path, request_hash, response_status,"
+                    + " response_body from billing.idempotency_record"
+                    + " where account_id = ? and idempotency_key = ?")
+            .setParameter(1, accountId)
+            .setParameter(2, key)
+            .getResultList();
+    Object[] row = (Object[]) rows.get(0);
+    boolean same = method.equals(row[0]) && path.equals(row[1]) && hash.equals(row[2]);
+    if (!same) {
+      return new Mismatch();
+    }
+    if (row[3] == null) {
+      return new InProgress();
+    }
+    return new Replay(((Number) row[3]).intValue(), (String) row[4]);
+  }
+
+  public void complete(UUID accountId, String key, int status, String body) {
+    em.createNativeQuery(
+            "update billing.idempotency_record set response_status = ?, response_body = ?,"
+                + " completed_at = now() where account_id = ? and idempotency_key = ?")
+        .setParameter(1, status)
+        .setParameter(2, body)
+        .setParameter(3, accountId)
+        .setParameter(4, key)
+        .executeUpdate();
+  }
+
+  /** Forgets a claim whose request failed unexpectedly, so a retry can run it again. */
+  public void release(UUID accountId, String key) {
+    em.createNativeQuery(
+            "delete from billing.idempotency_record where account_id = ? and idempotency_key = ?"
+                + " and response_status is null")
+        .setParameter(1, accountId)
+        .setParameter(2, key)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,24 @@
+package org.cinema.billing.subscription;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import java.util.UUID;
+import org.cinema.billing.catalog.BillingPeriod;
+
+/**
+ * The payment a subscribe request leads to.
+ *
+ * @param checkoutUrl the page to pay on, when the provider has opened it already
+ * @param created whether this request created the subscription (false: an unpaid one was reused)
+ */
+public record CheckoutTicket(
+    UUID subscriptionId,
+    UUID paymentId,
+    UUID accountId,
+    String customerEmail,
+    String productName,
+    BigDecimal price,
+    String currency,
+    BillingPeriod period,
+    Optional<String> checkoutUrl,
+    boolean created) {}

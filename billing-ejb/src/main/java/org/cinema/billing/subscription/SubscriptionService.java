@@ -1,0 +1,67 @@
+package org.cinema.billing.subscription;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.UUID;
+import org.cinema.billing.error.BillingException;
+import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.payment.PaymentLedger;
+import org.cinema.billing.payment.gateway.ActiveGateway;
+import org.cinema.billing.payment.gateway.CheckoutRequest;
+import org.cinema.billing.payment.gateway.CheckoutSession;
+import org.cinema.billing.payment.gateway.GatewayException;
+import org.cinema.billing.payment.gateway.PaymentGateway;
+
+/**
+ * Subscribing: the subscription, invoice and payment are committed first, then the provider is
+ * asked for a checkout (outside any transaction: a slow provider holds no locks), then the checkout
+ * is recorded. A provider failure leaves a payment that the next request retries.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SubscriptionService {
+
+  @Inject private SubscriptionLedger subscriptions;
+
+  @Inject private PaymentLedger payments;
+
+  @Inject private ActiveGateway gateway;
+
+  public SubscribeResult subscribe(UUID accountId, UUID productId, URI apiBase) {
+    PaymentGateway provider = gateway.get();
+    CheckoutTicket ticket;
+    try {
+      ticket = subscriptions.openCheckout(accountId, productId, provider.name());
+    } catch (BillingException e) {
+      if (e.code() != ErrorCode.REQUEST_IN_PROGRESS) {
+        throw e;
+      }
+      ticket = subscriptions.openCheckout(accountId, productId, provider.name());
+    }
+    if (ticket.checkoutUrl().isPresent()) {
+      return new SubscribeResult(ticket, ticket.checkoutUrl().get());
+    }
+    CheckoutSession session;
+    try {
+      session =
+          provider.openCheckout(
+              new CheckoutRequest(
+                  ticket.paymentId(),
+                  accountId,
+                  ticket.customerEmail(),
+                  ticket.productName() + ", " + ticket.period().code(),
+                  ticket.price(),
+                  ticket.currency(),
+                  apiBase));
+    } catch (GatewayException e) {
+      throw new BillingException(
+          ErrorCode.PROVIDER_UNAVAILABLE,
+          "The payment provider did not open a checkout; try again: " + e.getMessage());
+    }
+    payments.checkoutOpened(ticket.paymentId(), session);
+    return new SubscribeResult(ticket, session.url());
+  }
+}

@@ -1,0 +1,62 @@
+package org.cinema.billing.webhook;
+
+import com.stripe.exception.SignatureVerificationException;
+import com.stripe.net.Webhook;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.cinema.billing.error.BillingException;
+import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.payment.gateway.ActiveGateway;
+import org.cinema.billing.payment.gateway.PaymentGateway;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Receives a provider's webhook: checks the {@code Stripe-Signature} over the raw body, and stores
+ * the event once by its id. A repeated delivery finds the event stored and changes nothing.
+ */
+@Stateless
+public class WebhookInbox {
+
+  @PersistenceContext private EntityManager em;
+
+  @Inject private ActiveGateway gateway;
+
+  @Inject
+  @ConfigProperty(name = "webhook.tolerance-seconds", defaultValue = "300")
+  private long toleranceSeconds;
+
+  /**
+   * @return the stored event's row id, or empty when the event was stored before
+   * @throws BillingException INVALID_SIGNATURE (nothing stored) or INVALID_INPUT
+   */
+  public Optional<Long> receive(String payload, String signatureHeader) {
+    PaymentGateway provider = gateway.get();
+    try {
+      Webhook.Signature.verifyHeader(
+          payload, signatureHeader, provider.webhookSecret(), toleranceSeconds);
+    } catch (SignatureVerificationException e) {
+      throw new BillingException(ErrorCode.INVALID_SIGNATURE, "Signature check failed");
+    }
+    StripeEventFormat.Envelope envelope;
+    try {
+      envelope = StripeEventFormat.envelope(payload);
+    } catch (IllegalArgumentException e) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, "Not an event: " + e.getMessage());
+    }
+    List<?> inserted =
+        em.createNativeQuery(
+                "insert into billing.webhook_event (provider, event_id, event_type, payload)"
+                    + " values (?, ?, ?, ?) on conflict (provider, event_id) do nothing"
+                    + " returning id")
+            .setParameter(1, provider.name())
+            .setParameter(2, envelope.id())
+            .setParameter(3, envelope.type())
+            .setParameter(4, payload)
+            .getResultList();
+    return inserted.stream().findFirst().map(id -> ((Number) id).longValue());
+  }
+}

@@ -1,0 +1,190 @@
+package org.cinema.billing.web;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.cinema.billing.account.AccountQueries;
+import org.cinema.billing.error.BillingException;
+import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.invoice.InvoiceQueries;
+import org.cinema.billing.invoice.InvoiceStatus;
+import org.cinema.billing.payment.PaymentLedger;
+import org.cinema.billing.payment.PaymentQueries;
+import org.cinema.billing.payment.PaymentStatus;
+import org.cinema.billing.payment.RefundService;
+import org.cinema.billing.subscription.SubscriptionQueries;
+import org.cinema.billing.subscription.SubscriptionStatus;
+import org.cinema.billing.web.dto.AdminRefundRequest;
+import org.cinema.billing.web.dto.CustomerResponse;
+import org.cinema.billing.web.dto.InvoiceResponse;
+import org.cinema.billing.web.dto.PageResponse;
+import org.cinema.billing.web.dto.PaymentItem;
+import org.cinema.billing.web.dto.PaymentResponse;
+import org.cinema.billing.web.dto.SubscriptionResponse;
+import org.cinema.billing.web.dto.TransitionResponse;
+import org.cinema.billing.web.idempotency.Idempotent;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** For the admin panel: customers, subscriptions, invoices and payments; refunds. */
+@Path("v1/admin")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "bearer")
+@Tag(name = "admin", description = "Billing data for administrators (role admin)")
+public class AdminResource {
+
+  @Inject private AccountQueries accounts;
+
+  @Inject private SubscriptionQueries subscriptions;
+
+  @Inject private InvoiceQueries invoices;
+
+  @Inject private PaymentQueries payments;
+
+  @Inject private PaymentLedger ledger;
+
+  @Inject private RefundService refunds;
+
+  @Inject private ApiBase apiBase;
+
+  @Inject private RequestBodies bodies;
+
+  @Context private UriInfo uriInfo;
+
+  @GET
+  @Path("customers")
+  @Operation(summary = "Customers whose login, e-mail or name contains q")
+  public PageResponse<CustomerResponse> customers(
+      @QueryParam("q") String query,
+      @QueryParam("page") @DefaultValue("1") String page,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    return PageResponse.of(
+        accounts.customers(
+            Params.present(query).map(AdminResource::searchText),
+            Params.page("page", page),
+            Params.size(size)),
+        CustomerResponse::of);
+  }
+
+  @GET
+  @Path("subscriptions")
+  @Operation(summary = "Subscriptions, by customer and status")
+  public PageResponse<SubscriptionResponse> subscriptions(
+      @QueryParam("customer") String customer,
+      @QueryParam("status") String status,
+      @QueryParam("page") @DefaultValue("1") String page,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    return PageResponse.of(
+        subscriptions.search(
+            Params.optionalUuid("customer", customer),
+            status(SubscriptionStatus.class, status),
+            Params.page("page", page),
+            Params.size(size)),
+        SubscriptionResponse::of);
+  }
+
+  @GET
+  @Path("invoices")
+  @Operation(summary = "Invoices, by customer and status")
+  public PageResponse<InvoiceResponse> invoices(
+      @QueryParam("customer") String customer,
+      @QueryParam("status") String status,
+      @QueryParam("page") @DefaultValue("1") String page,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    return PageResponse.of(
+        invoices.search(
+            Params.optionalUuid("customer", customer),
+            status(InvoiceStatus.class, status),
+            Params.page("page", page),
+            Params.size(size)),
+        InvoiceResponse::of);
+  }
+
+  @GET
+  @Path("payments")
+  @Operation(summary = "Payments, by customer, status and creation dates (inclusive)")
+  public PageResponse<PaymentItem> payments(
+      @QueryParam("customer") String customer,
+      @QueryParam("status") String status,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("1") String page,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    return PageResponse.of(
+        payments.search(
+            Params.optionalUuid("customer", customer),
+            status(PaymentStatus.class, status),
+            Params.optionalDate("from", from),
+            Params.optionalDate("to", to),
+            Params.page("page", page),
+            Params.size(size)),
+        PaymentItem::of);
+  }
+
+  @GET
+  @Path("payments/{payment_id}/history")
+  @Operation(summary = "Every transition of a payment, with its cause, oldest first")
+  public List<TransitionResponse> history(
+      @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
+          String paymentId) {
+    ledger.get(Params.uuid(paymentId));
+    return ledger.history(Params.uuid(paymentId)).stream().map(TransitionResponse::of).toList();
+  }
+
+  @POST
+  @Path("payments/{payment_id}/refunds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Operation(summary = "Refund a paid payment, whole (no amount) or in part")
+  public PaymentResponse refund(
+      @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
+          String paymentId,
+      AdminRefundRequest body) {
+    AdminRefundRequest request = bodies.valid(body);
+    return PaymentResponse.of(
+        refunds.refundAsAdministrator(
+            Params.uuid(paymentId),
+            Optional.ofNullable(request.getAmount()),
+            request.getReason(),
+            apiBase.of(uriInfo)));
+  }
+
+  private static String searchText(String query) {
+    if (query.length() > 255) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, "q: at most 255 characters");
+    }
+    return query;
+  }
+
+  private static <E extends Enum<E>> Optional<E> status(Class<E> type, String value) {
+    return Params.present(value)
+        .map(
+            v ->
+                Arrays.stream(type.getEnumConstants())
+                    .filter(constant -> constant.name().equalsIgnoreCase(v))
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new BillingException(
+                                ErrorCode.INVALID_INPUT,
+                                "status: one of " + Arrays.toString(type.getEnumConstants()))));
+  }
+}

@@ -1,0 +1,193 @@
+package org.cinema.billing.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.cinema.billing.catalog.CatalogService;
+import org.cinema.billing.error.BillingException;
+import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.payment.PaymentQueries;
+import org.cinema.billing.payment.RefundService;
+import org.cinema.billing.subscription.SubscribeResult;
+import org.cinema.billing.subscription.SubscriptionLedger;
+import org.cinema.billing.subscription.SubscriptionService;
+import org.cinema.billing.web.dto.AddProductResponse;
+import org.cinema.billing.web.dto.DelProductRequest;
+import org.cinema.billing.web.dto.PageResponse;
+import org.cinema.billing.web.dto.PaymentItem;
+import org.cinema.billing.web.dto.PaymentResponse;
+import org.cinema.billing.web.dto.ProductResponse;
+import org.cinema.billing.web.dto.SubscriptionResponse;
+import org.cinema.billing.web.idempotency.Idempotent;
+import org.cinema.billing.webhook.WebhookInbox;
+import org.cinema.billing.webhook.WebhookProcessor;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The original "billing" endpoints: products, subscribing, the statement, refunds, webhooks. */
+@Path("v1/billing")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "billing", description = "Products, subscriptions and payments")
+public class BillingResource {
+
+  @Inject private CatalogService catalog;
+
+  @Inject private SubscriptionService subscribing;
+
+  @Inject private SubscriptionLedger subscriptions;
+
+  @Inject private PaymentQueries paymentQueries;
+
+  @Inject private RefundService refunds;
+
+  @Inject private WebhookInbox inbox;
+
+  @Inject private WebhookProcessor processor;
+
+  @Inject private Caller caller;
+
+  @Inject private RequestBodies bodies;
+
+  @Inject private ApiBase apiBase;
+
+  @Context private UriInfo uriInfo;
+
+  @GET
+  @Path("products")
+  @RolesAllowed(Roles.USER)
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "Products on sale, each with the movies it contains")
+  public List<ProductResponse> products() {
+    return catalog.productsOnSale().stream().map(ProductResponse::of).toList();
+  }
+
+  @POST
+  @Path("add-product/{product_id}")
+  @RolesAllowed(Roles.USER)
+  @Idempotent
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Subscribe to a product and get the page to pay on",
+      description =
+          "Creates the subscription, its first invoice and a payment (201). If an unpaid"
+              + " subscription to the product exists, returns its checkout again (200).")
+  @APIResponse(responseCode = "201", description = "Subscribed; pay at url")
+  @APIResponse(responseCode = "200", description = "Already subscribed, unpaid; pay at url")
+  @APIResponse(responseCode = "404", description = "No such product on sale")
+  @APIResponse(responseCode = "409", description = "Already subscribed and paid")
+  public Response addProduct(
+      @PathParam("product_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
+          String productId) {
+    UUID product = Params.uuid(productId);
+    SubscribeResult result =
+        subscribing.subscribe(caller.accountId(), product, apiBase.of(uriInfo));
+    return Response.status(result.ticket().created() ? 201 : 200)
+        .entity(AddProductResponse.of(product, result))
+        .build();
+  }
+
+  @DELETE
+  @Path("del-product")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.USER)
+  @Idempotent
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Cancel the subscription to a product",
+      description =
+          "A paid subscription runs to the end of its period and does not renew; an unpaid one"
+              + " ends now.")
+  @APIResponse(responseCode = "200", description = "The subscription as it is now")
+  @APIResponse(responseCode = "404", description = "No open subscription to that product")
+  public SubscriptionResponse delProduct(DelProductRequest body) {
+    DelProductRequest request = bodies.valid(body);
+    return SubscriptionResponse.of(
+        subscriptions.cancel(caller.accountId(), Params.uuid(request.getId())));
+  }
+
+  @GET
+  @Path("payments/{from}/{to}")
+  @RolesAllowed(Roles.USER)
+  @SecurityRequirement(name = "bearer")
+  @Operation(summary = "The caller's payments made between two dates (inclusive), newest first")
+  public PageResponse<PaymentItem> payments(
+      @PathParam("from") @Pattern(regexp = Params.DATE_PATTERN, message = Params.DATE_MESSAGE)
+          String from,
+      @PathParam("to") @Pattern(regexp = Params.DATE_PATTERN, message = Params.DATE_MESSAGE)
+          String to,
+      @QueryParam("page") @DefaultValue("1") String page,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    LocalDate start = Params.date("from", from);
+    LocalDate end = Params.date("to", to);
+    if (end.isBefore(start)) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, "to is before from");
+    }
+    return PageResponse.of(
+        paymentQueries.statement(
+            caller.accountId(), start, end, Params.page("page", page), Params.size(size)),
+        PaymentItem::of);
+  }
+
+  @DELETE
+  @Path("cancel-payment/{payment_id}")
+  @RolesAllowed(Roles.USER)
+  @Idempotent
+  @SecurityRequirement(name = "bearer")
+  @Operation(
+      summary = "Refund a payment",
+      description = "Refunds all that is left of it; the subscription it paid for ends now.")
+  @APIResponse(responseCode = "200", description = "Refunded")
+  @APIResponse(responseCode = "404", description = "No such payment of the caller")
+  @APIResponse(responseCode = "409", description = "The payment was not made (or is refunded)")
+  public PaymentResponse cancelPayment(
+      @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
+          String paymentId) {
+    return PaymentResponse.of(
+        refunds.refundOwn(caller.accountId(), Params.uuid(paymentId), apiBase.of(uriInfo)));
+  }
+
+  @POST
+  @Path("webhook")
+  @PermitAll
+  @Consumes(MediaType.WILDCARD)
+  @Operation(
+      summary = "Payment provider events (Stripe format, Stripe-Signature header)",
+      description = "Stored once per event id and processed asynchronously.")
+  @APIResponse(responseCode = "200", description = "Received (or received before)")
+  @APIResponse(responseCode = "400", description = "Bad signature or not an event; nothing kept")
+  public Map<String, Object> webhook(
+      byte[] body, @HeaderParam("Stripe-Signature") String signature) {
+    if (signature == null || signature.isBlank()) {
+      throw new BillingException(
+          ErrorCode.INVALID_SIGNATURE, "The Stripe-Signature header is missing");
+    }
+    Optional<Long> stored = inbox.receive(new String(body, StandardCharsets.UTF_8), signature);
+    stored.ifPresent(processor::processLater);
+    return Map.of("received", true, "duplicate", stored.isEmpty());
+  }
+}

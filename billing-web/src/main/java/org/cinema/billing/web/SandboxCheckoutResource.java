@@ -1,0 +1,142 @@
+package org.cinema.billing.web;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.UriInfo;
+import org.cinema.billing.payment.sandbox.CardDetails;
+import org.cinema.billing.payment.sandbox.CheckoutPage;
+import org.cinema.billing.payment.sandbox.SandboxCheckout;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * The sandbox's hosted checkout page. {@code GET} shows an HTML form; {@code POST} (form-encoded
+ * {@code card_number}, {@code exp_month}, {@code exp_year}, {@code cvc}) tries the card. Test
+ * cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has
+ * insufficient funds.
+ */
+@Path("v1/sandbox/checkout/{session}")
+@RequestScoped
+@PermitAll
+@Tag(name = "sandbox", description = "The offline payment provider's checkout page")
+public class SandboxCheckoutResource {
+
+  private static final String SESSION = "cs_sandbox_[0-9a-f]{32}";
+
+  @Inject private SandboxCheckout checkout;
+
+  @Inject private ApiBase apiBase;
+
+  @Inject private RequestBodies bodies;
+
+  @Context private UriInfo uriInfo;
+
+  @GET
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "The checkout form")
+  public String page(
+      @PathParam("session") @Pattern(regexp = SESSION, message = "no such checkout")
+          String session) {
+    return html(checkout.page(session));
+  }
+
+  @POST
+  @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(
+      summary = "Pay with a test card",
+      description = "Form fields card_number, exp_month, exp_year, cvc.")
+  public String pay(
+      @PathParam("session") @Pattern(regexp = SESSION, message = "no such checkout") String session,
+      MultivaluedMap<String, String> form) {
+    CardForm card =
+        bodies.valid(
+            new CardForm(
+                form.getFirst("card_number"),
+                form.getFirst("exp_month"),
+                form.getFirst("exp_year"),
+                form.getFirst("cvc")));
+    return html(checkout.pay(session, card.details(), apiBase.of(uriInfo)));
+  }
+
+  /** The card form's fields and their shapes. */
+  public static final class CardForm {
+
+    @NotNull(message = "is required")
+    @Pattern(regexp = "[0-9 ]{12,23}", message = "must be a card number")
+    private final String cardNumber;
+
+    @NotNull(message = "is required")
+    @Pattern(regexp = "(0?[1-9]|1[0-2])", message = "must be a month, 1 to 12")
+    private final String expMonth;
+
+    @NotNull(message = "is required")
+    @Pattern(regexp = "([0-9]{2}|20[0-9]{2})", message = "must be a year")
+    private final String expYear;
+
+    @NotNull(message = "is required")
+    @Pattern(regexp = "[0-9]{3,4}", message = "must be 3 or 4 digits")
+    private final String cvc;
+
+    CardForm(String cardNumber, String expMonth, String expYear, String cvc) {
+      this.cardNumber = cardNumber;
+      this.expMonth = expMonth;
+      this.expYear = expYear;
+      this.cvc = cvc;
+    }
+
+    CardDetails details() {
+      return new CardDetails(
+          cardNumber, Integer.parseInt(expMonth), Integer.parseInt(expYear), cvc);
+    }
+  }
+
+  private static String html(CheckoutPage page) {
+    StringBuilder body = new StringBuilder();
+    body.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">")
+        .append("<title>Sandbox checkout</title></head><body>")
+        .append("<h1>Cinema: sandbox checkout</h1>")
+        .append("<p id=\"description\">")
+        .append(escape(page.description()))
+        .append("</p><p id=\"amount\">")
+        .append(page.amount().toPlainString())
+        .append(' ')
+        .append(escape(page.currency()))
+        .append("</p><p id=\"status\">Payment status: ")
+        .append(page.status())
+        .append("</p>");
+    page.outcome()
+        .ifPresent(
+            outcome -> body.append("<p id=\"outcome\">").append(escape(outcome)).append("</p>"));
+    if (page.open()) {
+      body.append("<form method=\"post\">")
+          .append("<label>Card number <input name=\"card_number\" value=\"4242 4242 4242 4242\">")
+          .append("</label><br><label>Expiry month <input name=\"exp_month\" value=\"12\">")
+          .append("</label><br><label>Expiry year <input name=\"exp_year\" value=\"2034\">")
+          .append("</label><br><label>CVC <input name=\"cvc\" value=\"123\"></label><br>")
+          .append("<button type=\"submit\">Pay</button></form>")
+          .append("<p>Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined;")
+          .append(" 4000 0000 0000 9995 has insufficient funds.</p>");
+    }
+    return body.append("</body></html>").toString();
+  }
+
+  private static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,34 @@
+package org.cinema.billing.web.dto;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.cinema.billing.subscription.SubscribeResult;
+
+/**
+ * The subscription just opened (or the unpaid one found again) and where to pay: {@code id} is the
+ * product's, as the original clients expect.
+ */
+public record AddProductResponse(
+    UUID id,
+    String name,
+    BigDecimal price,
+    String currency,
+    String duration,
+    String url,
+    @JsonbProperty("subscription_id") UUID subscriptionId,
+    @JsonbProperty("payment_id") UUID paymentId) {
+
+  public static AddProductResponse of(UUID productId, SubscribeResult result) {
+    var ticket = result.ticket();
+    return new AddProductResponse(
+        productId,
+        ticket.productName(),
+        ticket.price(),
+        ticket.currency(),
+        ticket.period().code(),
+        result.checkoutUrl(),
+        ticket.subscriptionId(),
+        ticket.paymentId());
+  }
+}

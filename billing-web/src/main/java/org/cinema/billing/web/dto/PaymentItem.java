@@ -1,0 +1,37 @@
+package org.cinema.billing.web.dto;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.cinema.billing.payment.StatementLine;
+
+/** A payment in a statement; {@code pay_date} is empty until it is paid. */
+public record PaymentItem(
+    UUID id,
+    String description,
+    BigDecimal amount,
+    String currency,
+    @JsonbProperty("pay_date") Instant payDate,
+    String status,
+    @JsonbProperty("refunded_amount") BigDecimal refundedAmount,
+    @JsonbProperty("created_at") Instant createdAt,
+    @JsonbProperty("account_id") UUID accountId,
+    @JsonbProperty("failure_code") String failureCode,
+    @JsonbProperty("failure_message") String failureMessage) {
+
+  public static PaymentItem of(StatementLine line) {
+    return new PaymentItem(
+        line.id(),
+        line.description(),
+        line.amount(),
+        line.currency(),
+        line.payDate(),
+        line.status().name(),
+        line.refundedAmount(),
+        line.createdAt(),
+        line.accountId(),
+        line.failureCode(),
+        line.failureMessage());
+  }
+}
