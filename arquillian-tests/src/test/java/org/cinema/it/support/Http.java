@@ -29,18 +29,34 @@ public final class Http {
         return reader.readObject();
       }
     }
+
+    public jakarta.json.JsonArray jsonArray() {
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        return reader.readArray();
+      }
+    }
+
+    @Override
+    public String toString() {
+      return status + " " + body;
+    }
   }
 
   public static Response get(URI uri) {
-    HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).build();
+    return send(HttpRequest.newBuilder(uri).GET());
+  }
+
+  /** Sends a request; the timeout is set here. */
+  public static Response send(HttpRequest.Builder builder) {
+    HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
     try {
       HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new UncheckedIOException("GET " + uri, e);
+      throw new UncheckedIOException(request.method() + " " + request.uri(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted: GET " + uri, e);
+      throw new IllegalStateException("Interrupted: " + request.uri(), e);
     }
   }
 

@@ -3,19 +3,22 @@ package org.cinema.it.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
 import org.cinema.common.db.SchemaMigrator;
+import org.cinema.common.security.PemKeys;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * One real PostgreSQL for the whole integration-test run, started before Arquillian boots any
- * Payara Micro (which connect to it on {@code it.db.port}) and stopped at the end. Each container
- * of {@code arquillian.xml} gets a database of its own; the ETL's is migrated here by both schema
- * owners' scripts, as the other two deployables would have done in a running system.
+ * The token key pair the billing deployment signs with (in {@code it.jwt.dir}), and one real
+ * PostgreSQL for the whole integration-test run, started before Arquillian boots any Payara Micro
+ * (which connect to it on {@code it.db.port}) and stopped at the end. Each container of {@code
+ * arquillian.xml} gets a database of its own; the ETL's is migrated here by both schema owners'
+ * scripts, as the other two deployables would have done in a running system.
  */
 public final class TestDatabase implements LauncherSessionListener {
 
@@ -33,6 +36,7 @@ public final class TestDatabase implements LauncherSessionListener {
       return; // not an integration-test run (or already started)
     }
     try {
+      PemKeys.ensureKeyPair(Path.of(System.getProperty("it.jwt.dir")));
       postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
       for (String database : new String[] {BILLING, ADMIN, ETL, EAR}) {
         execute(postgres.getPostgresDatabase(), "create database " + database);

@@ -1,0 +1,574 @@
+package org.cinema.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.cinema.common.security.PemKeys;
+import org.cinema.it.support.BillingCatalog;
+import org.cinema.it.support.BillingClient;
+import org.cinema.it.support.Deployments;
+import org.cinema.it.support.Http;
+import org.cinema.it.support.Sql;
+import org.cinema.it.support.StripeSignature;
+import org.cinema.it.support.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The viewer API of billing-web.war over HTTP, with the offline sandbox provider: the original
+ * integration scenario, then each way it can go wrong. Payments go through the sandbox's checkout
+ * page and reach us as signed webhook events, exactly as in a real run.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ViewerApiIT {
+
+  private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(30);
+
+  private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
+  private final BillingCatalog catalog = new BillingCatalog(sql);
+
+  @ArquillianResource private URL base;
+
+  private BillingClient api;
+
+  @Deployment(testable = false)
+  @TargetsContainer("billing")
+  static WebArchive billingWeb() {
+    return Deployments.builtWar("billing-web.war");
+  }
+
+  @BeforeEach
+  void client() throws Exception {
+    api = new BillingClient(base.toURI());
+  }
+
+  @Test
+  void viewerJourneyFromRegistrationToRefund() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "299.00", 2);
+    UUID movie = films.firstMovie();
+    String token = api.newViewer();
+
+    JsonObject listed = productIn(api.get("billing/products", token), films.id());
+    assertThat(listed.getString("name")).isEqualTo(films.name());
+    assertThat(listed.getJsonNumber("price").bigDecimalValue()).isEqualByComparingTo("299.00");
+    assertThat(listed.getString("duration")).isEqualTo("month");
+    assertThat(listed.getJsonArray("movies")).hasSize(2);
+    assertThat(api.mayWatch(token, movie)).as("before subscribing").isFalse();
+
+    Http.Response added = api.addProduct(token, films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
+    assertThat(added.json().getString("id")).isEqualTo(films.id().toString());
+    String url = added.json().getString("url");
+    assertThat(url).contains("/api/v1/sandbox/checkout/");
+    assertThat(api.mayWatch(token, movie)).as("subscribed, not paid").isFalse();
+
+    Http.Response paid = api.payOnCheckout(url, "4242 4242 4242 4242");
+    assertThat(paid.status()).as("pay: %s", paid).isEqualTo(200);
+    JsonObject payment = awaitNewestPayment(token, p -> p.containsKey("pay_date"));
+    assertThat(payment.getString("status")).isEqualTo("SUCCEEDED");
+    assertThat(payment.getJsonNumber("amount").bigDecimalValue()).isEqualByComparingTo("299.00");
+    assertThat(payment.getString("description")).startsWith(films.name());
+    assertThat(api.mayWatch(token, movie)).as("paid").isTrue();
+    assertThat(api.mayWatch(token, catalog.movieOutsideEveryProduct()))
+        .as("a movie the product does not contain")
+        .isFalse();
+
+    Http.Response refunded = api.cancelPayment(token, payment.getString("id"));
+    assertThat(refunded.status()).as("cancel-payment: %s", refunded).isEqualTo(200);
+    assertThat(refunded.json().getString("status")).isEqualTo("REFUNDED");
+    assertThat(api.mayWatch(token, movie)).as("refunded: access ends at once").isFalse();
+    assertThat(
+            sql.value(
+                "select status from billing.subscription where id = ?::uuid",
+                added.json().getString("subscription_id")))
+        .isEqualTo("CANCELED");
+    assertThat(
+            sql.value(
+                "select count(*) from billing.refund where payment_id = ?::uuid"
+                    + " and status = 'SUCCEEDED' and amount = 299.00",
+                payment.getString("id")))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void aDeclinedCardLeavesTheSubscriptionUnpaidWithTheReasonAndAnotherCardCanStillPay()
+      throws Exception {
+    BillingCatalog.Product product = catalog.product("day", "49.00", 1);
+    String token = api.newViewer();
+    String url = api.addProduct(token, product.id()).json().getString("url");
+
+    api.payOnCheckout(url, "4000 0000 0000 0002");
+    JsonObject declined = awaitNewestPayment(token, p -> "FAILED".equals(p.getString("status")));
+    assertThat(declined.getString("failure_code")).isEqualTo("generic_decline");
+    assertThat(declined.containsKey("pay_date")).isFalse();
+    assertThat(api.mayWatch(token, product.firstMovie())).isFalse();
+
+    Http.Response again = api.addProduct(token, product.id());
+    assertThat(again.status()).as("unpaid subscription found again: %s", again).isEqualTo(200);
+    assertThat(again.json().getString("url")).isEqualTo(url);
+
+    api.payOnCheckout(url, "4242424242424242");
+    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+    assertThat(api.mayWatch(token, product.firstMovie())).isTrue();
+    assertThat(
+            sql.value(
+                "select count(*) from billing.payment where id = ?::uuid",
+                declined.getString("id")))
+        .as("the same payment, not a second charge")
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void insufficientFundsIsRecordedAsSuch() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(token, product.id()).json().getString("url"), "4000 0000 0000 9995");
+
+    JsonObject payment = awaitNewestPayment(token, p -> "FAILED".equals(p.getString("status")));
+    assertThat(payment.getString("failure_code")).isEqualTo("insufficient_funds");
+    assertThat(payment.getString("failure_message")).contains("insufficient funds");
+  }
+
+  @Test
+  void subscribingAgainToAPaidProductIsAConflict() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(token, product.id()).json().getString("url"), "4242424242424242");
+    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+
+    Http.Response again = api.addProduct(token, product.id());
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().getString("error")).isEqualTo("ALREADY_SUBSCRIBED");
+  }
+
+  @Test
+  void aRepeatedWebhookDeliveryIsStoredOnceAndAppliedOnce() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
+    String event = completedCheckout(paymentId);
+    String signature = StripeSignature.sign(event, webhookSecret(), Instant.now());
+
+    List<Http.Response> deliveries = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      deliveries.add(postWebhook(event, signature));
+    }
+
+    assertThat(deliveries).extracting(Http.Response::status).containsOnly(200);
+    assertThat(deliveries.get(4).json().getBoolean("duplicate")).isTrue();
+    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+    assertThat(sql.value("select count(*) from billing.webhook_event where payload = ?", event))
+        .isEqualTo(1L);
+    assertThat(
+            sql.value(
+                "select count(*) from billing.payment_transition"
+                    + " where payment_id = ?::uuid and to_status = 'SUCCEEDED'",
+                paymentId))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void aLateFailureAfterSuccessChangesNothing() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
+    String success = completedCheckout(paymentId);
+    postWebhook(success, StripeSignature.sign(success, webhookSecret(), Instant.now()));
+    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+
+    String failure = failedIntent(paymentId);
+    postWebhook(failure, StripeSignature.sign(failure, webhookSecret(), Instant.now()));
+    await()
+        .atMost(WEBHOOK_WAIT)
+        .until(
+            () ->
+                (Boolean)
+                    sql.value(
+                        "select processed_at is not null from billing.webhook_event"
+                            + " where payload = ?",
+                        failure));
+
+    assertThat(api.mayWatch(token, product.firstMovie())).isTrue();
+    assertThat(sql.value("select status from billing.payment where id = ?::uuid", paymentId))
+        .isEqualTo("SUCCEEDED");
+  }
+
+  @Test
+  void aBadSignatureIsRefusedAndChangesNothing() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
+    String event = completedCheckout(paymentId);
+
+    Http.Response forged =
+        postWebhook(event, StripeSignature.sign(event, "whsec_not_ours", Instant.now()));
+    Http.Response stale =
+        postWebhook(
+            event,
+            StripeSignature.sign(event, webhookSecret(), Instant.now().minus(Duration.ofHours(1))));
+    Http.Response unsigned = postWebhook(event, null);
+
+    for (Http.Response response : List.of(forged, stale, unsigned)) {
+      assertThat(response.status()).as(response.toString()).isEqualTo(400);
+      assertThat(response.json().getString("error")).isEqualTo("INVALID_SIGNATURE");
+    }
+    assertThat(sql.value("select count(*) from billing.webhook_event where payload = ?", event))
+        .isEqualTo(0L);
+    assertThat(sql.value("select status from billing.payment where id = ?::uuid", paymentId))
+        .isEqualTo("PENDING");
+  }
+
+  @Test
+  void aViewerCannotSeeOrTouchAnotherViewersPayment() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String owner = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(owner, product.id()).json().getString("url"), "4242424242424242");
+    String paymentId =
+        awaitNewestPayment(owner, p -> "SUCCEEDED".equals(p.getString("status"))).getString("id");
+    String stranger = api.newViewer();
+
+    Http.Response refund = api.cancelPayment(stranger, paymentId);
+
+    assertThat(refund.status()).isEqualTo(404);
+    assertThat(refund.json().getString("error")).isEqualTo("PAYMENT_NOT_FOUND");
+    assertThat(api.statement(stranger).json().getJsonArray("items")).isEmpty();
+    assertThat(api.mayWatch(owner, product.firstMovie())).isTrue();
+  }
+
+  @Test
+  void refundingAPaymentThatWasNotMadeIsAConflict() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
+
+    Http.Response refund = api.cancelPayment(token, paymentId);
+
+    assertThat(refund.status()).isEqualTo(409);
+    assertThat(refund.json().getString("error")).isEqualTo("PAYMENT_NOT_REFUNDABLE");
+  }
+
+  @Test
+  void concurrentDuplicateSubscribesMakeOneCharge() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Callable<Http.Response>> requests = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      requests.add(() -> api.addProduct(token, product.id()));
+    }
+    List<Http.Response> responses = new ArrayList<>();
+    for (Future<Http.Response> future : pool.invokeAll(requests)) {
+      responses.add(future.get());
+    }
+    pool.shutdown();
+
+    assertThat(responses).extracting(Http.Response::status).containsOnly(200, 201);
+    assertThat(responses.stream().filter(r -> r.status() == 201)).hasSize(1);
+    Set<String> payments =
+        responses.stream().map(r -> r.json().getString("payment_id")).collect(Collectors.toSet());
+    assertThat(payments).hasSize(1);
+    String account = accountOf(payments.iterator().next());
+    assertThat(
+            sql.value(
+                "select count(*) from billing.subscription where account_id = ?::uuid", account))
+        .isEqualTo(1L);
+    assertThat(
+            sql.value("select count(*) from billing.invoice where account_id = ?::uuid", account))
+        .isEqualTo(1L);
+    assertThat(
+            sql.value("select count(*) from billing.payment where account_id = ?::uuid", account))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void anIdempotencyKeyReplaysTheFirstResponseAndRefusesAnotherRequest() throws Exception {
+    BillingCatalog.Product first = catalog.product("month", "299.00", 1);
+    BillingCatalog.Product second = catalog.product("day", "49.00", 1);
+    String token = api.newViewer();
+    String key = UUID.randomUUID().toString();
+
+    Http.Response original = api.addProduct(token, first.id(), "Idempotency-Key", key);
+    Http.Response replay = api.addProduct(token, first.id(), "Idempotency-Key", key);
+    Http.Response other = api.addProduct(token, second.id(), "Idempotency-Key", key);
+
+    assertThat(original.status()).isEqualTo(201);
+    assertThat(replay.status()).isEqualTo(201);
+    assertThat(replay.json()).isEqualTo(original.json());
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.json().getString("error")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(
+            sql.value(
+                "select count(*) from billing.subscription where account_id = ?::uuid",
+                accountOf(original.json().getString("payment_id"))))
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void delProductKeepsAccessToTheEndOfThePaidPeriod() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String token = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(token, product.id()).json().getString("url"), "4242424242424242");
+    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+
+    Http.Response canceled =
+        api.send(
+            "DELETE",
+            "billing/del-product",
+            token,
+            Json.createObjectBuilder().add("id", product.id().toString()).build().toString());
+
+    assertThat(canceled.status()).as(canceled.toString()).isEqualTo(200);
+    assertThat(canceled.json().getBoolean("cancel_at_period_end")).isTrue();
+    assertThat(canceled.json().getString("status")).isEqualTo("ACTIVE");
+    assertThat(api.mayWatch(token, product.firstMovie())).isTrue();
+    JsonObject mine = api.get("me/subscriptions", token).json();
+    assertThat(mine.getInt("total")).isEqualTo(1);
+    assertThat(mine.getJsonArray("items").getJsonObject(0).getBoolean("cancel_at_period_end"))
+        .isTrue();
+    assertThat(
+            api.get("me/invoices", token)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("status"))
+        .isEqualTo("PAID");
+  }
+
+  @Test
+  void malformedRequestsGetA4xxInTheErrorShapeNeverA500() throws Exception {
+    String token = api.newViewer();
+    record Case(String name, Http.Response response, int status) {}
+    List<Case> cases =
+        List.of(
+            new Case(
+                "short password",
+                api.post(
+                    "content/register",
+                    null,
+                    "{\"login\":\"shorty\",\"password\":\"123\",\"email\":\"s@example.org\"}"),
+                400),
+            new Case("not JSON", api.post("content/register", null, "{login"), 400),
+            new Case("no body", api.post("content/login", null, ""), 400),
+            new Case("check-rights bad UUID", api.post("content/check-rights/42", token, ""), 400),
+            new Case(
+                "check-rights unknown movie",
+                api.post("content/check-rights/" + UUID.randomUUID(), token, ""),
+                404),
+            new Case("no such date", api.get("billing/payments/2024-02-30/2024-03-01", token), 400),
+            new Case("not a date", api.get("billing/payments/yesterday/2024-03-01", token), 400),
+            new Case(
+                "page not a number",
+                api.get("billing/payments/2024-01-01/2024-03-01?page=abc", token),
+                400),
+            new Case("add-product bad UUID", api.addProduct(token, null), 400),
+            new Case(
+                "add-product unknown product",
+                api.post("billing/add-product/" + UUID.randomUUID(), token, ""),
+                404),
+            new Case(
+                "del-product without body",
+                api.send("DELETE", "billing/del-product", token, "{}"),
+                400),
+            new Case("cancel-payment bad UUID", api.cancelPayment(token, "x"), 400),
+            new Case("no token", api.get("billing/products", null), 401),
+            new Case(
+                "wrong password",
+                api.post("content/login", null, "{\"login\":\"nobody\",\"password\":\"whatever\"}"),
+                401),
+            new Case("admin endpoint as a viewer", api.get("admin/customers", token), 403));
+    for (Case c : cases) {
+      assertThat(c.response().status()).as("%s: %s", c.name(), c.response()).isEqualTo(c.status());
+      assertThat(c.response().json().getString("error")).as(c.name()).isNotBlank();
+      assertThat(c.response().json().getString("message")).as(c.name()).isNotBlank();
+    }
+    Http.Response invalid = cases.get(0).response();
+    assertThat(invalid.json().getJsonArray("details").toString()).contains("password");
+  }
+
+  @Test
+  void tamperedOrExpiredTokensAre401() throws Exception {
+    String token = api.newViewer();
+    String[] parts = token.split("\\.");
+    String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
+    String expired = expiredTokenFor(token);
+
+    for (String bad : List.of(tampered, expired, "not-a-jwt")) {
+      Http.Response response = api.get("billing/products", bad);
+      assertThat(response.status()).as(response.toString()).isEqualTo(401);
+      assertThat(response.json().getString("error")).isNotBlank();
+    }
+    assertThat(api.get("billing/products", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void administratorsListBillingDataAndRefundInPart() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String viewer = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(viewer, product.id()).json().getString("url"), "4242424242424242");
+    String paymentId =
+        awaitNewestPayment(viewer, p -> "SUCCEEDED".equals(p.getString("status"))).getString("id");
+    String account = accountOf(paymentId);
+    String admin =
+        api.login(System.getProperty("it.admin.login"), System.getProperty("it.admin.password"));
+
+    JsonObject payments =
+        api.get("admin/payments?customer=" + account + "&status=succeeded", admin).json();
+    assertThat(payments.getInt("total")).isEqualTo(1);
+    assertThat(
+            api.get("admin/subscriptions?customer=" + account + "&status=ACTIVE", admin)
+                .json()
+                .getInt("total"))
+        .isEqualTo(1);
+    assertThat(api.get("admin/invoices?customer=" + account, admin).json().getInt("total"))
+        .isEqualTo(1);
+    assertThat(api.get("admin/customers?q=viewer-", admin).json().getInt("total")).isPositive();
+
+    Http.Response partial =
+        api.post(
+            "admin/payments/" + paymentId + "/refunds",
+            admin,
+            "{\"amount\": 100.00, \"reason\": \"goodwill\"}");
+    assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
+    assertThat(partial.json().getString("status")).isEqualTo("PARTIALLY_REFUNDED");
+    assertThat(partial.json().getJsonNumber("refunded_amount").bigDecimalValue())
+        .isEqualByComparingTo("100.00");
+    assertThat(api.mayWatch(viewer, product.firstMovie()))
+        .as("a part refund keeps access")
+        .isTrue();
+
+    Http.Response tooMuch =
+        api.post(
+            "admin/payments/" + paymentId + "/refunds",
+            admin,
+            "{\"amount\": 250.00, \"reason\": \"too much\"}");
+    assertThat(tooMuch.status()).isEqualTo(422);
+
+    assertThat(api.get("admin/payments/" + paymentId + "/history", admin).jsonArray())
+        .extracting(v -> v.asJsonObject().getString("to"))
+        .containsExactly("CREATED", "PENDING", "SUCCEEDED", "PARTIALLY_REFUNDED");
+  }
+
+  private JsonObject awaitNewestPayment(
+      String token, java.util.function.Predicate<JsonObject> condition) {
+    return await("the newest payment in the statement")
+        .atMost(WEBHOOK_WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              var items = api.statement(token).json().getJsonArray("items");
+              return items.isEmpty() ? null : items.getJsonObject(0);
+            },
+            payment -> payment != null && condition.test(payment));
+  }
+
+  private JsonObject productIn(Http.Response products, UUID id) {
+    assertThat(products.status()).as(products.toString()).isEqualTo(200);
+    return products.jsonArray().getValuesAs(JsonObject.class).stream()
+        .filter(p -> p.getString("id").equals(id.toString()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("product " + id + " not listed: " + products));
+  }
+
+  private String accountOf(String paymentId) throws Exception {
+    return sql.value("select account_id::text from billing.payment where id = ?::uuid", paymentId)
+        .toString();
+  }
+
+  private Http.Response postWebhook(String payload, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.api().resolve("billing/webhook"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(payload));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return Http.send(request);
+  }
+
+  private static String webhookSecret() {
+    return System.getProperty("it.webhook.secret");
+  }
+
+  private static String completedCheckout(String paymentId) {
+    return event(
+        "checkout.session.completed",
+        Json.createObjectBuilder()
+            .add("id", "cs_test_" + UUID.randomUUID())
+            .add("object", "checkout.session")
+            .add("payment_status", "paid")
+            .add("metadata", Json.createObjectBuilder().add("payment_id", paymentId)));
+  }
+
+  private static String failedIntent(String paymentId) {
+    return event(
+        "payment_intent.payment_failed",
+        Json.createObjectBuilder()
+            .add("id", "pi_test_" + UUID.randomUUID())
+            .add("object", "payment_intent")
+            .add(
+                "last_payment_error",
+                Json.createObjectBuilder().add("code", "card_declined").add("message", "declined"))
+            .add("metadata", Json.createObjectBuilder().add("payment_id", paymentId)));
+  }
+
+  private static String event(String type, jakarta.json.JsonObjectBuilder object) {
+    return Json.createObjectBuilder()
+        .add("id", "evt_test_" + UUID.randomUUID())
+        .add("object", "event")
+        .add("created", Instant.now().getEpochSecond())
+        .add("type", type)
+        .add("data", Json.createObjectBuilder().add("object", object))
+        .build()
+        .toString();
+  }
+
+  /** A token with the same subject, signed with the real key, that expired an hour ago. */
+  private static String expiredTokenFor(String token) throws Exception {
+    JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
+    JWTClaimsSet expired =
+        new JWTClaimsSet.Builder(claims)
+            .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
+            .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
+            .build();
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), expired);
+    jwt.sign(
+        new RSASSASigner(
+            PemKeys.readPrivateKey(
+                Path.of(System.getProperty("it.jwt.dir"), PemKeys.PRIVATE_KEY_FILE))));
+    return jwt.serialize();
+  }
+}

@@ -1,0 +1,363 @@
+#!/usr/bin/env bash
+# Load benchmark of the access check, POST /api/v1/content/check-rights/{movie}, measured side by
+# side with the trivial GET /api/v1/ping on the same server, in the same run, with the same tool,
+# connections and duration.
+#
+# Usage: benchmarks/check-rights.sh        (build first: mvn -DskipTests package)
+# Needs: java 17, wrk (apt-get install wrk), psql, curl.
+#
+# What it does:
+#  1. starts launcher.jar (embedded PostgreSQL + Payara Micro, no cluster) on free ports with a
+#     fresh temporary data folder, from a private copy of launcher/target (a rebuild while the
+#     benchmark runs does not touch it);
+#  2. seeds the catalog copy in SQL (MOVIES movies, PRODUCTS products of about MOVIES_PER_PRODUCT
+#     movies each), registers USERS viewers through the API (their tokens are the ones measured),
+#     gives each SUBSCRIPTIONS active subscriptions and one canceled one in SQL, and draws
+#     PAIRS_PER_USER (user, movie) pairs per user: half from the user's own products (mostly
+#     "allow": true), half uniformly from the catalog (mostly false);
+#  3. warms up both endpoints for WARMUP seconds, then ROUNDS times: wrk on ping, wrk on
+#     check-rights (random pairs), CONNECTIONS connections and DURATION seconds each: the peak
+#     throughput and the latency percentiles;
+#  4. holds check-rights at RATE_FRACTION (0.5) of its measured peak with an open-loop fixed-rate
+#     client (benchmarks/check-rights-fixed-rate.java; wrk cannot hold a rate) for FIXED_DURATION
+#     seconds: the latency percentiles at that load, counted from each request's scheduled time;
+#  5. prints a summary table, the check-rights/ping ratio, the CPU each part used, memory, the
+#     access query's plan on the seeded data (EXPLAIN=0 skips it) and any errors in the server
+#     log; stops the server and the database on exit, however it exits.
+#
+# Knobs (environment): DURATION=30 CONNECTIONS=32 USERS=300 MOVIES=10000 PRODUCTS=100
+# MOVIES_PER_PRODUCT=100 SUBSCRIPTIONS=3 PAIRS_PER_USER=50 WARMUP=20 ROUNDS=2 WRK_THREADS=2
+# RATE_FRACTION=0.5 FIXED_DURATION=$DURATION REGISTER_PARALLEL=4 EXPLAIN=1 KEEP_WORK=0
+# (1 keeps the temporary folder with the server log); HTTP_PORT and EMBEDDED_DB_PORT are picked
+# free unless set; PAYARA_JAVA_OPTS is passed to the server as by the run command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+here=$PWD/benchmarks
+
+DURATION=${DURATION:-30}
+CONNECTIONS=${CONNECTIONS:-32}
+USERS=${USERS:-300}
+MOVIES=${MOVIES:-10000}
+PRODUCTS=${PRODUCTS:-100}
+MOVIES_PER_PRODUCT=${MOVIES_PER_PRODUCT:-100}
+SUBSCRIPTIONS=${SUBSCRIPTIONS:-3}
+PAIRS_PER_USER=${PAIRS_PER_USER:-50}
+WARMUP=${WARMUP:-20}
+ROUNDS=${ROUNDS:-2}
+WRK_THREADS=${WRK_THREADS:-2}
+RATE_FRACTION=${RATE_FRACTION:-0.5}
+FIXED_DURATION=${FIXED_DURATION:-$DURATION}
+REGISTER_PARALLEL=${REGISTER_PARALLEL:-4}
+EXPLAIN=${EXPLAIN:-1}
+KEEP_WORK=${KEEP_WORK:-0}
+
+jar=launcher/target/launcher.jar
+[ -f "$jar" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
+for tool in java wrk psql curl ss; do
+  command -v $tool >/dev/null || { echo "needs $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
+done
+
+log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
+
+free_port() { # a TCP port nobody listens on
+  local p
+  for _ in $(seq 1 200); do
+    p=$((20000 + RANDOM % 30000))
+    if [ -z "$(ss -Htln "sport = :$p")" ]; then echo $p; return 0; fi
+  done
+  echo "no free port found" >&2; return 1
+}
+
+port=${HTTP_PORT:-$(free_port)}
+dbport=${EMBEDDED_DB_PORT:-$(free_port)}
+[ "$port" != "$dbport" ] || dbport=$(free_port)
+base=http://127.0.0.1:$port
+work=$(mktemp -d -t check-rights.XXXXXX)
+server_log=$work/server.log
+launcher_pid=
+
+stop_server() {
+  [ -n "$launcher_pid" ] || return 0
+  if kill -0 "$launcher_pid" 2>/dev/null; then
+    log "stopping the server (launcher pid $launcher_pid)"
+    kill -TERM "$launcher_pid" 2>/dev/null || true
+    for _ in $(seq 1 120); do # at most 60 s: the launcher stops Payara, then PostgreSQL
+      kill -0 "$launcher_pid" 2>/dev/null || break
+      sleep 0.5
+    done
+    if kill -0 "$launcher_pid" 2>/dev/null; then
+      log "launcher still running after 60 s: killing it"
+      kill -KILL "$launcher_pid" 2>/dev/null || true
+    fi
+  fi
+  wait "$launcher_pid" 2>/dev/null || true
+  launcher_pid=
+}
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  stop_server
+  if [ "$status" -ne 0 ] && [ -f "$server_log" ]; then
+    echo "--- last lines of the server log ($server_log) ---" >&2
+    tail -30 "$server_log" >&2
+  fi
+  if [ "$KEEP_WORK" = 1 ] || [ "$status" -ne 0 ]; then
+    log "kept $work"
+  else
+    rm -rf "$work"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# --- start -------------------------------------------------------------------------------------
+mkdir -p "$work/app"
+cp -r launcher/target/launcher.jar launcher/target/lib launcher/target/runtime "$work/app/"
+log "starting the server: HTTP $port, PostgreSQL $dbport, data in $work/data"
+env -u BILLING_DB_URL -u CONTENT_DB_URL HTTP_PORT=$port EMBEDDED_DB_PORT=$dbport \
+  DATA_DIR="$work/data" PAYARA_CLUSTER=false DEMO_DATA=false BILLING_JWT_LIFETIME_SECONDS=3600 \
+  java -jar "$work/app/launcher.jar" >"$server_log" 2>&1 &
+launcher_pid=$!
+deadline=$((SECONDS + 240))
+until grep -q "Cinema billing is ready in" "$server_log"; do
+  kill -0 "$launcher_pid" 2>/dev/null || { echo "the launcher died" >&2; exit 1; }
+  [ $SECONDS -lt $deadline ] || { echo "not ready within 240 s" >&2; exit 1; }
+  sleep 0.5
+done
+log "$(grep -o 'ready in [0-9.]* s' "$server_log")"
+payara_pid=$(pgrep -f "payara-micro.jar --port $port" | head -1)
+postmaster_pid=$(pgrep -f "bin/postgres -D $work/data/postgres" | head -1)
+
+sql() { psql -h 127.0.0.1 -p "$dbport" -U postgres -d cinema -X -q -v ON_ERROR_STOP=1 "$@"; }
+
+# --- seed --------------------------------------------------------------------------------------
+log "seeding $MOVIES movies, $PRODUCTS products x ~$MOVIES_PER_PRODUCT movies"
+sql -v movies="$MOVIES" -v products="$PRODUCTS" -v per_product="$MOVIES_PER_PRODUCT" <<'SQL'
+insert into billing.movie (id, title, type)
+select md5('bench-movie-' || i)::uuid, 'Bench movie ' || i,
+       case when i % 5 = 0 then 'tv_show' else 'movie' end
+from generate_series(1, :movies) i;
+insert into billing.product (id, name, price, currency, period)
+select md5('bench-product-' || j)::uuid, 'Bench product ' || j, 299, 'RUB',
+       case when j % 4 = 0 then 'day' else 'month' end
+from generate_series(1, :products) j;
+insert into billing.product_movie (id, product_id, movie_id)
+select gen_random_uuid(), md5('bench-product-' || j)::uuid,
+       md5('bench-movie-' || (1 + floor(random() * :movies))::int)::uuid
+from generate_series(1, :products) j, generate_series(1, :per_product) k
+on conflict do nothing;
+SQL
+
+log "registering $USERS users through the API ($REGISTER_PARALLEL in parallel)"
+mkdir -p "$work/tokens"
+export base work
+register_started=$SECONDS
+seq 1 "$USERS" | xargs -P "$REGISTER_PARALLEL" -I{} sh -c '
+  curl -s --max-time 60 -o "$work/tokens/{}.json" -w "%{http_code}" \
+    -H "Content-Type: application/json" \
+    -d "{\"login\":\"bench-user-{}\",\"password\":\"bench-pass-{}\",\"email\":\"bench-user-{}@example.test\",\"fullname\":\"Bench User {}\",\"phone\":\"+7 900 000 00 00\"}" \
+    "$base/api/v1/content/register" > "$work/tokens/{}.code" || true'
+register_seconds=$((SECONDS - register_started))
+: >"$work/tokens.txt"
+for i in $(seq 1 "$USERS"); do
+  token=$(sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p' "$work/tokens/$i.json" 2>/dev/null || true)
+  if [ -z "$token" ]; then
+    echo "register of bench-user-$i failed: HTTP $(cat "$work/tokens/$i.code" 2>/dev/null)" \
+      "$(head -c 300 "$work/tokens/$i.json" 2>/dev/null)" >&2
+    exit 1
+  fi
+  echo "$token" >>"$work/tokens.txt"
+done
+log "registered $USERS users in ${register_seconds} s"
+
+log "subscribing: $SUBSCRIPTIONS active + 1 canceled per user; drawing $PAIRS_PER_USER pairs per user"
+sql -v subs="$SUBSCRIPTIONS" <<'SQL'
+insert into billing.subscription (id, account_id, product_id, status, price, currency, period,
+                                  current_period_start, current_period_end)
+select gen_random_uuid(), a.id, p.id, 'ACTIVE', 299, 'RUB', 'month',
+       now() - interval '1 day', now() + interval '29 days'
+from billing.account a
+cross join lateral (select p.id from billing.product p where p.id <> a.id
+                    order by random() limit :subs) p
+where a.login like 'bench-user-%';
+insert into billing.subscription (id, account_id, product_id, status, price, currency, period,
+                                  current_period_start, current_period_end, canceled_at)
+select gen_random_uuid(), a.id, p.id, 'CANCELED', 299, 'RUB', 'month',
+       now() - interval '20 days', now() + interval '10 days', now() - interval '5 days'
+from billing.account a
+cross join lateral (select p.id from billing.product p
+                    where not exists (select 1 from billing.subscription s
+                                      where s.account_id = a.id and s.product_id = p.id)
+                    order by random() limit 1) p
+where a.login like 'bench-user-%';
+analyze billing.movie, billing.product, billing.product_movie, billing.subscription,
+        billing.account;
+SQL
+half=$((PAIRS_PER_USER / 2))
+sql -At -F ' ' -c "
+with u as (select a.id, substring(a.login from 'bench-user-([0-9]+)')::int as n
+           from billing.account a where a.login like 'bench-user-%'),
+own as (select u.n, pm.movie_id,
+               row_number() over (partition by u.n order by random()) as rank
+        from u join billing.subscription s on s.account_id = u.id and s.status = 'ACTIVE'
+        join billing.product_movie pm on pm.product_id = s.product_id),
+anywhere as (select u.n, md5('bench-movie-' || (1 + floor(random() * $MOVIES))::int)::uuid
+             from u, generate_series(1, $PAIRS_PER_USER - $half))
+select n, movie_id from (select n, movie_id from own where rank <= $half
+                         union all select * from anywhere) pairs
+order by random()" >"$work/pairs.txt"
+pairs=$(wc -l <"$work/pairs.txt")
+sample=$(head -1 "$work/pairs.txt")
+sample_token=$(sed -n "${sample%% *}p" "$work/tokens.txt")
+check=$(curl -s --max-time 10 -X POST -H "Authorization: Bearer $sample_token" \
+  -w ' HTTP %{http_code}' "$base/api/v1/content/check-rights/${sample##* }")
+log "$pairs pairs; a sample check: $check"
+case "$check" in *'HTTP 200') ;; *) echo "check-rights does not answer 200" >&2; exit 1 ;; esac
+
+# --- measuring helpers -------------------------------------------------------------------------
+ticks() { # busy and total CPU ticks of the machine, Payara's, PostgreSQL's (all its processes)
+  local payara pg=0 p
+  payara=$(awk '{print $14 + $15}' "/proc/$payara_pid/stat")
+  pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster_pid/stat")
+  for p in $(pgrep -P "$postmaster_pid"); do
+    pg=$((pg + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+  done
+  echo "$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat) $payara $pg"
+}
+cpu_use() { # $1 $2 = ticks before and after: cores used by Payara, PostgreSQL, the rest, idle
+  echo "$1 $2" | awk -v n="$(nproc)" '{
+    wall = ($6 - $2) / n; busy = $5 - $1; payara = $7 - $3; pg = $8 - $4
+    printf "%.2f %.2f %.2f %.2f", payara / wall, pg / wall, (busy - payara - pg) / wall, n - busy / wall }'
+}
+wrk_figures() { # wrk --latency output -> rps p50 p90 p99 (ms) non-2xx socket-errors
+  awk '
+    function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+                     if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+                     if (v ~ /s$/) { sub(/s$/, "", v); return v * 1000 } return v + 0 }
+    /^ +50%/ { p50 = ms($2) } /^ +90%/ { p90 = ms($2) } /^ +99%/ { p99 = ms($2) }
+    /^Requests\/sec:/ { rps = $2 }
+    /Non-2xx or 3xx responses:/ { bad = $NF }
+    /Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
+    END { printf "%.0f %.2f %.2f %.2f %d %d", rps, p50, p90, p99, bad, errors }' "$1"
+}
+run_wrk() { # $1 = label, $2 = seconds, rest = wrk arguments; appends a row to results
+  local out=$work/wrk-$1.txt before after
+  before=$(ticks)
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 5s --latency "${@:3}" >"$out" 2>&1
+  after=$(ticks)
+  echo "$1 $(wrk_figures "$out") $(cpu_use "$before" "$after")" >>"$work/results.txt"
+  log "$1: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$out" | tr -s ' \n' ' ')"
+}
+ping_args=("$base/api/v1/ping")
+rights_args=(-s "$here/check-rights.lua" "$base" -- "$work/tokens.txt" "$work/pairs.txt")
+
+# --- warm up (JIT) -----------------------------------------------------------------------------
+log "warming up both endpoints for $WARMUP s"
+half_connections=$(((CONNECTIONS + 1) / 2))
+wrk -t1 -c"$half_connections" -d"${WARMUP}s" "${ping_args[@]}" >"$work/warmup-ping.txt" 2>&1 &
+warm_ping=$!
+wrk -t1 -c"$half_connections" -d"${WARMUP}s" "${rights_args[@]}" >"$work/warmup-rights.txt" 2>&1
+wait $warm_ping
+sleep 2
+
+# --- peak: same tool, connections and duration for both endpoints -----------------------------
+: >"$work/results.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  log "round $round: ping, ${DURATION} s"
+  run_wrk "ping#$round" "$DURATION" "${ping_args[@]}"
+  sleep 2
+  log "round $round: check-rights, ${DURATION} s"
+  run_wrk "check-rights#$round" "$DURATION" "${rights_args[@]}"
+  sleep 2
+done
+
+mean_rps() { grep "^$1#" "$work/results.txt" | awk '{s += $2; n++} END {printf "%.0f", s / n}'; }
+ping_rps=$(mean_rps ping)
+rights_rps=$(mean_rps check-rights)
+rate=$(awk -v r="$rights_rps" -v f="$RATE_FRACTION" 'BEGIN {printf "%.0f", r * f}')
+
+# --- fixed rate --------------------------------------------------------------------------------
+log "check-rights at a fixed $rate req/s ($RATE_FRACTION of $rights_rps) for $FIXED_DURATION s"
+before=$(ticks)
+java -XX:+UseSerialGC -Xmx256m "$here/check-rights-fixed-rate.java" 127.0.0.1 "$port" "$rate" \
+  "$FIXED_DURATION" 5 "$CONNECTIONS" "$work/tokens.txt" "$work/pairs.txt" >"$work/fixed.txt"
+after=$(ticks)
+fixed=$(cat "$work/fixed.txt")
+fixed_cpu=$(cpu_use "$before" "$after")
+field() { echo "$fixed" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+log "fixed rate: $fixed"
+
+rss_payara=$(ps -o rss= -p "$payara_pid" | awk '{print int($1 / 1024)}')
+rss_pg=$(ps -o rss= -p "$postmaster_pid,$(pgrep -d, -P "$postmaster_pid")" |
+  awk '{s += $1} END {print int(s / 1024)}')
+
+# --- the access query's plan on the seeded data ------------------------------------------------
+if [ "$EXPLAIN" = 1 ]; then
+  read -r account movie < <(sql -At -F ' ' -c "
+    select s.account_id, pm.movie_id from billing.subscription s
+    join billing.product_movie pm on pm.product_id = s.product_id
+    where s.status = 'ACTIVE' order by random() limit 1")
+  query="select exists (select 1 from billing.movie m where m.id = \$1 and m.deleted_at is null),
+    exists (select 1 from billing.subscription s
+      join billing.product_movie pm on pm.product_id = s.product_id
+      where s.account_id = \$2 and s.status = 'ACTIVE' and pm.movie_id = \$3
+      and pm.deleted_at is null
+      and s.current_period_start <= \$4 and s.current_period_end > \$5)"
+  args="'$movie', '$account', '$movie', now(), now()"
+  sql -c "prepare access(uuid, uuid, uuid, timestamptz, timestamptz) as $query" \
+    -c "explain (analyze, buffers) execute access($args)" \
+    -c "set plan_cache_mode = force_generic_plan" \
+    -c "explain (analyze, buffers) execute access($args)" >"$work/explain.txt"
+fi
+
+# --- summary -----------------------------------------------------------------------------------
+echo
+echo "check-rights benchmark, $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo))," \
+  "$(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)," \
+  "load generator on the same cores"
+echo "seed: $MOVIES movies, $PRODUCTS products x ~$MOVIES_PER_PRODUCT movies" \
+  "($(sql -At -c 'select count(*) from billing.product_movie') product_movie rows)," \
+  "$USERS users x $SUBSCRIPTIONS active + 1 canceled subscriptions, $pairs (user, movie) pairs"
+echo "wrk: $WRK_THREADS threads, $CONNECTIONS connections, $DURATION s per run, after $WARMUP s warm-up"
+echo
+printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \
+  run 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx errors 'CPU cores: payara/pg/rest/idle'
+printf '|%s|\n' '----------------------|----------|---------|---------|---------|---------|--------|--------------------------------'
+while read -r label rps p50 p90 p99 bad errors c1 c2 c3 c4; do
+  printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \
+    "$label" "$rps" "$p50" "$p90" "$p99" "$bad" "$errors" "$c1 / $c2 / $c3 / $c4"
+done <"$work/results.txt"
+read -r c1 c2 c3 c4 <<<"$fixed_cpu"
+printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \
+  "check-rights@$(field target_rps)/s" "$(field achieved_rps)" "$(field p50_ms)" "$(field p90_ms)" \
+  "$(field p99_ms)" "$(field other_status)" "$(field errors)" "$c1 / $c2 / $c3 / $c4"
+echo
+echo "mean peak: ping $ping_rps req/s, check-rights $rights_rps req/s;" \
+  "ratio check-rights/ping = $(awk -v a="$rights_rps" -v b="$ping_rps" 'BEGIN {printf "%.2f", a / b}')" \
+  "(target >= 0.80)"
+echo "at $(field target_rps) req/s ($RATE_FRACTION of peak): p99 $(field p99_ms) ms (target < 10 ms)," \
+  "p99.9 $(field p999_ms) ms, max $(field max_ms) ms; answers: $(field allow_true) allow," \
+  "$(field allow_false) deny"
+echo "memory after the runs: Payara RSS $rss_payara MiB, PostgreSQL RSS (sum) $rss_pg MiB"
+if [ -f "$work/explain.txt" ]; then
+  echo
+  echo "access query on the seeded data (custom plan, then the generic plan a prepared statement"
+  echo "ends up with):"
+  cat "$work/explain.txt"
+fi
+echo
+ready_line=$(grep -n "Cinema billing is ready in" "$server_log" | head -1 | cut -d: -f1)
+level='(WARNING|SEVERE|ERROR)'
+echo "server log: $(head -n "$ready_line" "$server_log" | grep -cE "$level" || true) warnings/errors" \
+  "while starting, $(tail -n +"$ready_line" "$server_log" | grep -cE "$level" || true) after the ready banner" \
+  "(during the load); exception lines while starting:"
+head -n "$ready_line" "$server_log" | grep -E '^[a-zA-Z.]+(Exception|Error):' | cut -c1-160 |
+  sort | uniq -c | sort -rn | head -5 || true
+if tail -n +"$ready_line" "$server_log" | grep -qE "$level"; then
+  echo "after the ready banner:"
+  tail -n +"$ready_line" "$server_log" | grep -A2 -E "$level" | cut -c1-200 | head -30
+fi
