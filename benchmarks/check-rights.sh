@@ -114,6 +114,9 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- start -------------------------------------------------------------------------------------
+idle_before=$(a=$(awk '/^cpu / {print $5 + $6, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat); sleep 2
+  echo "$a $(awk '/^cpu / {print $5 + $6, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)" |
+    awk -v n="$(nproc)" '{printf "%.2f", n * ($3 - $1) / ($4 - $2)}')
 mkdir -p "$work/app"
 cp -r launcher/target/launcher.jar launcher/target/lib launcher/target/runtime "$work/app/"
 log "starting the server: HTTP $port, PostgreSQL $dbport, data in $work/data"
@@ -322,6 +325,7 @@ echo "machine: $(nproc) cores ($(awk -F': ' '/model name/ {print $2; exit}' /pro
 echo "seed: $MOVIES movies, $PRODUCTS products x ~$MOVIES_PER_PRODUCT movies" \
   "($(sql -At -c 'select count(*) from billing.product_movie') product_movie rows)," \
   "$USERS users x $SUBSCRIPTIONS active + 1 canceled subscriptions, $pairs (user, movie) pairs"
+echo "idle CPU before the server started: $idle_before of $(nproc) cores"
 echo "wrk: $WRK_THREADS threads, $CONNECTIONS connections, $DURATION s per run, after $WARMUP s warm-up"
 echo
 printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \

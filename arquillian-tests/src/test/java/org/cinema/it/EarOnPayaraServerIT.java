@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.cinema.common.security.PemKeys;
+import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.PayaraServer;
 import org.cinema.it.support.Sql;
@@ -21,15 +23,23 @@ class EarOnPayaraServerIT {
   @Test
   void theEarDeploysAndEveryModuleReportsReady() throws Exception {
     String url = TestDatabase.jdbcUrl(TestDatabase.EAR);
+    Path keys = Path.of(System.getProperty("it.jwt.dir"));
     Map<String, String> environment =
-        Map.of(
-            "BILLING_DB_URL", url,
-            "BILLING_DB_USER", "postgres",
-            "BILLING_DB_PASSWORD", "postgres",
-            "CONTENT_DB_URL", url,
-            "CONTENT_DB_USER", "postgres",
-            "CONTENT_DB_PASSWORD", "postgres",
-            "DEMO_DATA", "true");
+        Map.ofEntries(
+            Map.entry("BILLING_DB_URL", url),
+            Map.entry("BILLING_DB_USER", "postgres"),
+            Map.entry("BILLING_DB_PASSWORD", "postgres"),
+            Map.entry("CONTENT_DB_URL", url),
+            Map.entry("CONTENT_DB_USER", "postgres"),
+            Map.entry("CONTENT_DB_PASSWORD", "postgres"),
+            Map.entry("DEMO_DATA", "true"),
+            Map.entry(
+                "BILLING_JWT_PRIVATE_KEY_LOCATION",
+                keys.resolve(PemKeys.PRIVATE_KEY_FILE).toString()),
+            Map.entry(
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
+                keys.resolve(PemKeys.PUBLIC_KEY_FILE).toUri().toString()),
+            Map.entry("SANDBOX_WEBHOOK_SECRET", "whsec_ear_test"));
     Path log = Path.of(System.getProperty("deployments.dir"), "payara-server.log");
     Files.deleteIfExists(log);
 
@@ -53,6 +63,11 @@ class EarOnPayaraServerIT {
               new Sql(TestDatabase.dataSource(TestDatabase.EAR))
                   .value("select count(*) from content.movie"))
           .isEqualTo(5L);
+      BillingClient api = new BillingClient(URI.create(server.baseUri() + "/"));
+      String token = api.newViewer();
+      assertThat(api.get("billing/products", token).status())
+          .as("a token issued by billing-ejb is accepted by billing-web's MicroProfile JWT")
+          .isEqualTo(200);
     }
   }
 }
