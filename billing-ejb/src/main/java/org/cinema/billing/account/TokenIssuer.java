@@ -78,9 +78,9 @@ public class TokenIssuer {
     } catch (JOSEException e) {
       throw new IllegalStateException("Signing a token failed", e);
     }
-    return new AccessToken(jwt.serialize(), expires);
+    return new AccessToken(jwt.serialize(), lifetimeSeconds);
   }
 
-  /** A signed token and when it stops being accepted. */
-  public record AccessToken(String value, Instant expiresAt) {}
+  /** A signed token and how many seconds it is accepted for. */
+  public record AccessToken(String value, long lifetimeSeconds) {}
 }

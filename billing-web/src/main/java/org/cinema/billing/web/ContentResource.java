@@ -11,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Duration;
-import java.time.Instant;
 import org.cinema.billing.account.AccountService;
 import org.cinema.billing.account.NewAccount;
 import org.cinema.billing.account.TokenIssuer;
@@ -87,7 +85,6 @@ public class ContentResource {
   }
 
   private static TokenResponse token(TokenIssuer.AccessToken token) {
-    long seconds = Duration.between(Instant.now(), token.expiresAt()).toSeconds();
-    return new TokenResponse(token.value(), "Bearer", Math.max(seconds, 0));
+    return new TokenResponse(token.value(), "Bearer", token.lifetimeSeconds());
   }
 }
