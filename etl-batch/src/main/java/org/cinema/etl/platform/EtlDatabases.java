@@ -13,9 +13,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 /**
  * The ETL's two databases: the source ({@code content}) and the target ({@code billing}), from the
  * same MicroProfile Config keys the owning modules use, under names of their own (in the EAR, one
- * application, a name may be defined only once). Their readiness is checked here, so the probe runs
- * in this module's context (Payara calls health checks from its own servlet, where the
- * application's JNDI names and JDBC driver are out of reach).
+ * application, a name may be defined only once). Neither joins the batch runtime's JTA
+ * transactions: the chunk transaction already holds the job repository's non-XA connection, and one
+ * JTA transaction takes one non-XA resource. The writer commits its own local transaction instead
+ * (see {@code UpsertWriter}). Their readiness is checked here, so the probe runs in this module's
+ * context (Payara calls health checks from its own servlet, where the application's JNDI names and
+ * JDBC driver are out of reach).
  */
 @DataSourceDefinitions({
   @DataSourceDefinition(
@@ -24,6 +27,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
       url = "${MPCONFIG=content.db.url}",
       user = "${MPCONFIG=content.db.user}",
       password = "${MPCONFIG=content.db.password}",
+      transactional = false,
       minPoolSize = 1,
       maxPoolSize = 8),
   @DataSourceDefinition(
@@ -32,6 +36,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
       url = "${MPCONFIG=billing.db.url}",
       user = "${MPCONFIG=billing.db.user}",
       password = "${MPCONFIG=billing.db.password}",
+      transactional = false,
       minPoolSize = 1,
       maxPoolSize = 8)
 })
@@ -46,6 +51,13 @@ public class EtlDatabases {
 
   @Resource(lookup = TARGET)
   private DataSource target;
+
+  /** Whether both schemas are migrated, so a run can start. */
+  @Lock(LockType.READ)
+  public boolean ready() {
+    return sourceReadiness().getStatus() == HealthCheckResponse.Status.UP
+        && targetReadiness().getStatus() == HealthCheckResponse.Status.UP;
+  }
 
   @Lock(LockType.READ)
   public HealthCheckResponse sourceReadiness() {

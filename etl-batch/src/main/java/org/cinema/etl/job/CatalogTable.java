@@ -1,0 +1,96 @@
+package org.cinema.etl.job;
+
+import java.util.List;
+
+/**
+ * The three tables the ETL copies, in the order it copies them (links need their product and movie
+ * first): the columns, and the statements that read a page from {@code content} and upsert a row
+ * into {@code billing}.
+ */
+public enum CatalogTable {
+  MOVIE(
+      "movie",
+      List.of(
+          "id",
+          "title",
+          "description",
+          "creation_date",
+          "rating",
+          "type",
+          "created_at",
+          "updated_at",
+          "deleted_at")),
+  PRODUCT(
+      "product",
+      List.of(
+          "id",
+          "name",
+          "description",
+          "price",
+          "currency",
+          "period",
+          "created_at",
+          "updated_at",
+          "deleted_at")),
+  PRODUCT_MOVIE(
+      "product_movie",
+      List.of("id", "product_id", "movie_id", "created_at", "updated_at", "deleted_at"));
+
+  private final String table;
+  private final List<String> columns;
+
+  CatalogTable(String table, List<String> columns) {
+    this.table = table;
+    this.columns = columns;
+  }
+
+  public String tableName() {
+    return table;
+  }
+
+  public List<String> columns() {
+    return columns;
+  }
+
+  public int columnIndex(String column) {
+    return columns.indexOf(column);
+  }
+
+  /** The next page after a key: rows ordered by (updated_at, id), the keyset index. */
+  public String pageQuery() {
+    return "select "
+        + String.join(", ", columns)
+        + " from content."
+        + table
+        + " where (updated_at, id) > (?, ?) order by updated_at, id limit ?";
+  }
+
+  /**
+   * Inserts or updates one row; a row whose {@code updated_at} is unchanged is left alone, so a
+   * re-read row writes nothing. A link whose product or movie is not in billing (it was skipped) is
+   * not written either.
+   */
+  public String upsert() {
+    String placeholders = String.join(", ", columns.stream().map(c -> "?").toList());
+    String updates =
+        String.join(", ", columns.stream().skip(1).map(c -> c + " = excluded." + c).toList());
+    String source =
+        this == PRODUCT_MOVIE
+            ? " select ?::uuid, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz,"
+                + " ?::timestamptz, now()"
+                + " where exists (select 1 from billing.product where id = ?)"
+                + " and exists (select 1 from billing.movie where id = ?)"
+            : " values (" + placeholders + ", now())";
+    return "insert into billing."
+        + table
+        + " ("
+        + String.join(", ", columns)
+        + ", synced_at)"
+        + source
+        + " on conflict (id) do update set "
+        + updates
+        + ", synced_at = now() where billing."
+        + table
+        + ".updated_at is distinct from excluded.updated_at";
+  }
+}

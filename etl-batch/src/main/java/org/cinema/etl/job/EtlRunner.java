@@ -1,0 +1,118 @@
+package org.cinema.etl.job;
+
+import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.batch.runtime.JobExecution;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.cinema.etl.platform.EtlDatabases;
+
+/**
+ * Runs the job one at a time across every instance: a run holds a PostgreSQL advisory lock on the
+ * billing database for its whole length (another instance, or a second request, finds it taken and
+ * does not start), and waits for the run to end.
+ */
+@Singleton
+@Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EtlRunner {
+
+  public static final String JOB = "catalog-etl";
+  private static final long ADVISORY_LOCK = 0x6361_7461_6c6f_67L;
+  private static final Duration MAX_RUN = Duration.ofHours(2);
+  private static final Set<BatchStatus> ENDED =
+      Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
+
+  @Resource(lookup = EtlDatabases.TARGET)
+  private DataSource target;
+
+  /** Starts a run and waits for it; empty when another run holds the lock. */
+  public Optional<RunSummary> run(Properties parameters) throws SQLException, InterruptedException {
+    return exclusively(() -> operator().start(JOB, parameters));
+  }
+
+  /** Restarts a failed or stopped run from its last checkpoint, and waits for it. */
+  public Optional<RunSummary> restart(long executionId, Properties parameters)
+      throws SQLException, InterruptedException {
+    return exclusively(() -> operator().restart(executionId, parameters));
+  }
+
+  /** The most recent runs, newest first. */
+  public List<RunSummary> recent(int limit) {
+    JobOperator operator = operator();
+    if (!operator.getJobNames().contains(JOB)) {
+      return List.of();
+    }
+    int instances = operator.getJobInstanceCount(JOB);
+    List<JobExecution> executions = new ArrayList<>();
+    operator
+        .getJobInstances(JOB, 0, Math.min(instances, limit))
+        .forEach(instance -> executions.addAll(operator.getJobExecutions(instance)));
+    return executions.stream()
+        .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
+        .limit(limit)
+        .map(execution -> RunSummary.of(operator, execution))
+        .toList();
+  }
+
+  private Optional<RunSummary> exclusively(Start start) throws SQLException, InterruptedException {
+    try (Connection lock = target.getConnection()) {
+      if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+        return Optional.empty();
+      }
+      try {
+        long execution = start.start();
+        return Optional.of(awaitEnd(execution));
+      } finally {
+        advisoryLock(lock, "pg_advisory_unlock");
+      }
+    }
+  }
+
+  private RunSummary awaitEnd(long executionId) throws InterruptedException {
+    JobOperator operator = operator();
+    long deadline = System.nanoTime() + MAX_RUN.toNanos();
+    JobExecution execution = operator.getJobExecution(executionId);
+    while (!ENDED.contains(execution.getBatchStatus()) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      execution = operator.getJobExecution(executionId);
+    }
+    return RunSummary.of(operator, execution);
+  }
+
+  private static boolean advisoryLock(Connection connection, String function) throws SQLException {
+    try (PreparedStatement call = connection.prepareStatement("select " + function + "(?)")) {
+      call.setLong(1, ADVISORY_LOCK);
+      try (ResultSet result = call.executeQuery()) {
+        return result.next() && result.getBoolean(1);
+      }
+    }
+  }
+
+  private static JobOperator operator() {
+    return BatchRuntime.getJobOperator();
+  }
+
+  /** Starts (or restarts) a job execution. */
+  @FunctionalInterface
+  private interface Start {
+    long start();
+  }
+}

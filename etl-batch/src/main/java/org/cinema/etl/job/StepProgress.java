@@ -1,0 +1,36 @@
+package org.cinema.etl.job;
+
+/**
+ * What a step has done so far, shared by its reader (the last key read, skipped rows included) and
+ * its writer (rows actually changed) through the step's transient user data.
+ */
+public final class StepProgress {
+
+  private final CatalogTable table;
+  private CatalogRow.Key lastRead;
+  private long changed;
+
+  StepProgress(CatalogTable table) {
+    this.table = table;
+  }
+
+  void read(CatalogRow.Key key) {
+    lastRead = key;
+  }
+
+  void changed(long rows) {
+    changed += rows;
+  }
+
+  public CatalogTable table() {
+    return table;
+  }
+
+  public CatalogRow.Key lastRead() {
+    return lastRead;
+  }
+
+  public long changed() {
+    return changed;
+  }
+}
