@@ -101,7 +101,7 @@ public final class Launcher {
            Viewer API      %s/api/v1/
            OpenAPI         %s/openapi
            Admin panel     %s/admin/
-           ETL             %s/etl/
+           ETL runs        %s/etl/api/runs
            Readiness       %s/health/ready
          Ctrl-C stops the server and the database.
         ==================================================================

@@ -46,7 +46,8 @@ public final class RunCommand implements AutoCloseable {
             .redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     // Whatever the developer's .env exported, this run is the zero-configuration one.
-    env.keySet().removeIf(name -> name.matches("(BILLING|CONTENT)_DB_.*|DEMO_DATA|PAYARA_.*"));
+    env.keySet()
+        .removeIf(name -> name.matches("(BILLING|CONTENT)_DB_.*|DEMO_DATA|PAYARA_.*|ETL_.*"));
     env.put("DATA_DIR", dataDir.toString());
     env.put("HTTP_PORT", String.valueOf(httpPort));
     env.put("EMBEDDED_DB_PORT", String.valueOf(dbPort));
