@@ -65,28 +65,54 @@ public enum CatalogTable {
         + " where (updated_at, id) > (?, ?) order by updated_at, id limit ?";
   }
 
+  /** The session's staging table a chunk is copied into before the upsert. */
+  public String stagingTable() {
+    return "etl_staging_" + table;
+  }
+
+  /** Creates the staging table for this session, emptied at every commit. */
+  public String createStaging() {
+    return "create temp table if not exists "
+        + stagingTable()
+        + " (like billing."
+        + table
+        + " including defaults) on commit delete rows";
+  }
+
+  /** Streams a chunk into the staging table (CSV: an unquoted empty field is NULL). */
+  public String copyIntoStaging() {
+    return "copy "
+        + stagingTable()
+        + " ("
+        + String.join(", ", columns)
+        + ") from stdin with (format csv)";
+  }
+
   /**
-   * Inserts or updates one row; a row whose {@code updated_at} is unchanged is left alone, so a
-   * re-read row writes nothing. A link whose product or movie is not in billing (it was skipped) is
-   * not written either.
+   * Upserts the staged chunk into billing in one statement. A row whose {@code updated_at} is
+   * unchanged is left alone, so a re-read row writes nothing and the statement's row count is the
+   * number of rows that really changed. A link whose product or movie is not in billing (it was
+   * skipped) is not written.
    */
-  public String upsert() {
-    String placeholders = String.join(", ", columns.stream().map(c -> "?").toList());
+  public String upsertFromStaging() {
+    String list = String.join(", ", columns);
     String updates =
         String.join(", ", columns.stream().skip(1).map(c -> c + " = excluded." + c).toList());
-    String source =
+    String parentsPresent =
         this == PRODUCT_MOVIE
-            ? " select ?::uuid, ?::uuid, ?::uuid, ?::timestamptz, ?::timestamptz,"
-                + " ?::timestamptz, now()"
-                + " where exists (select 1 from billing.product where id = ?)"
-                + " and exists (select 1 from billing.movie where id = ?)"
-            : " values (" + placeholders + ", now())";
+            ? " where exists (select 1 from billing.product p where p.id = s.product_id)"
+                + " and exists (select 1 from billing.movie m where m.id = s.movie_id)"
+            : "";
     return "insert into billing."
         + table
         + " ("
-        + String.join(", ", columns)
-        + ", synced_at)"
-        + source
+        + list
+        + ", synced_at) select "
+        + list
+        + ", now() from "
+        + stagingTable()
+        + " s"
+        + parentsPresent
         + " on conflict (id) do update set "
         + updates
         + ", synced_at = now() where billing."

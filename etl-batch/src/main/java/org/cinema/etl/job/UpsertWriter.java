@@ -7,20 +7,24 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
+import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cinema.etl.platform.EtlDatabases;
+import org.postgresql.PGConnection;
 
 /**
- * Upserts a chunk into billing in one JDBC batch and moves the table's watermark to the last key
- * read, in one local transaction: rows and watermark commit together or not at all. The batch
- * runtime then commits its checkpoint separately; if the process dies in between, the restarted
- * step re-reads the chunk from the previous checkpoint and the upserts, which skip rows whose
- * {@code updated_at} is unchanged, write nothing twice.
+ * Copies a chunk into a session staging table (PostgreSQL COPY), upserts it into billing with one
+ * statement, and moves the table's watermark to the last key read, in one local transaction: rows
+ * and watermark commit together or not at all. The batch runtime then commits its checkpoint
+ * separately; if the process dies in between, the restarted step re-reads the chunk from the
+ * previous checkpoint and the upserts, which skip rows whose {@code updated_at} is unchanged, write
+ * nothing twice.
  *
  * <p>Job parameter {@code failAfterRows} (e.g. {@code movie:2500}) makes the step fail once that
  * many rows of the table were written in it: the hook the restart tests use to break a run midway.
@@ -43,25 +47,23 @@ public class UpsertWriter extends AbstractItemWriter {
   private long writtenInStep;
 
   @Override
-  public void writeItems(List<Object> items) throws SQLException {
+  public void writeItems(List<Object> items) throws SQLException, IOException {
     StepProgress progress = (StepProgress) step.getTransientUserData();
     CatalogTable table = progress.table();
     failIfAsked(table);
     try (Connection connection = target.getConnection()) {
       connection.setAutoCommit(false);
-      try (PreparedStatement upsert = connection.prepareStatement(table.upsert())) {
-        for (Object item : items) {
-          bind(upsert, (CatalogRow) item);
-          upsert.addBatch();
-        }
-        long changed = 0;
-        for (int count : upsert.executeBatch()) {
-          changed += Math.max(count, 0);
-        }
+      try (Statement statement = connection.createStatement()) {
+        statement.execute(table.createStaging());
+        connection
+            .unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn(table.copyIntoStaging(), new StringReader(csv(items)));
+        long changed = statement.executeUpdate(table.upsertFromStaging());
         watermarks.save(connection, table, progress.lastRead(), changed);
         connection.commit();
         progress.changed(changed);
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | IOException | RuntimeException e) {
         connection.rollback();
         throw e;
       } finally {
@@ -71,20 +73,25 @@ public class UpsertWriter extends AbstractItemWriter {
     writtenInStep += items.size();
   }
 
-  private static void bind(PreparedStatement upsert, CatalogRow row) throws SQLException {
-    List<String> columns = row.table().columns();
-    for (int i = 0; i < columns.size(); i++) {
-      Object value = row.values()[i];
-      if (value == null) {
-        upsert.setNull(i + 1, Types.OTHER);
-      } else {
-        upsert.setObject(i + 1, value);
+  /** The chunk as CSV rows: values quoted, NULL as an unquoted empty field. */
+  static String csv(List<Object> items) {
+    StringBuilder csv = new StringBuilder(items.size() * 128);
+    for (Object item : items) {
+      Object[] values = ((CatalogRow) item).values();
+      for (int i = 0; i < values.length; i++) {
+        if (i > 0) {
+          csv.append(',');
+        }
+        Object value = values[i];
+        if (value != null) {
+          String text =
+              value instanceof BigDecimal number ? number.toPlainString() : value.toString();
+          csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+        }
       }
+      csv.append('\n');
     }
-    if (row.table() == CatalogTable.PRODUCT_MOVIE) {
-      upsert.setObject(columns.size() + 1, row.value("product_id"));
-      upsert.setObject(columns.size() + 2, row.value("movie_id"));
-    }
+    return csv.toString();
   }
 
   private void failIfAsked(CatalogTable table) {
