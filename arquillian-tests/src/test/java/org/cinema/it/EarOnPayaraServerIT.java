@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.cinema.common.security.PemKeys;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Http;
 import org.cinema.it.support.PayaraServer;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
+import org.cinema.it.support.WholeSystem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,19 +46,7 @@ class EarOnPayaraServerIT {
     try (PayaraServer server = PayaraServer.start(environment, log)) {
       server.deploy(Path.of(System.getProperty("deployments.dir"), "billing-ear.ear"));
 
-      Http.Response health = Http.readiness(server.baseUri());
-      assertThat(health.status()).as(health.body()).isEqualTo(200);
-      for (String check :
-          new String[] {
-            "billing-database", "content-database", "etl-source-database", "etl-target-database"
-          }) {
-        assertThat(Http.check(health, check))
-            .as(check)
-            .hasValueSatisfying(json -> assertThat(json.getString("status")).isEqualTo("UP"));
-      }
-      assertThat(Http.get(URI.create(server.baseUri() + "/api/v1/ping")).status()).isEqualTo(200);
-      assertThat(Http.get(URI.create(server.baseUri() + "/admin/")).status()).isEqualTo(200);
-      assertThat(Http.get(URI.create(server.baseUri() + "/etl/")).status()).isEqualTo(200);
+      WholeSystem.assertServing(server.baseUri());
       assertThat(
               new Sql(TestDatabase.dataSource(TestDatabase.EAR))
                   .value("select count(*) from content.movie"))

@@ -16,6 +16,7 @@ import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
+import org.cinema.it.support.WholeSystem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,19 +35,7 @@ class RunCommandIT {
     UUID marker = UUID.randomUUID();
 
     try (RunCommand run = RunCommand.start(dataDir, dataDir.resolve("first-run.log"))) {
-      Http.Response health = Http.readiness(run.baseUri());
-      assertThat(health.status()).isEqualTo(200);
-      for (String check :
-          new String[] {
-            "billing-database", "content-database", "etl-source-database", "etl-target-database"
-          }) {
-        assertThat(Http.check(health, check))
-            .as(check)
-            .hasValueSatisfying(json -> assertThat(json.getString("status")).isEqualTo("UP"));
-      }
-      assertThat(Http.get(URI.create(run.baseUri() + "/api/v1/ping")).status()).isEqualTo(200);
-      assertThat(Http.get(URI.create(run.baseUri() + "/admin/")).status()).isEqualTo(200);
-      assertThat(Http.get(URI.create(run.baseUri() + "/etl/")).status()).isEqualTo(200);
+      WholeSystem.assertServing(run.baseUri());
       assertThat(run.output()).contains(run.baseUri() + "/api/v1/", run.baseUri() + "/admin/");
 
       Sql sql = new Sql(run.database());
