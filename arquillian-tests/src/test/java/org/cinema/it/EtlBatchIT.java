@@ -6,7 +6,9 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.UUID;
 import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(ArquillianExtension.class)
 class EtlBatchIT {
+
+  /** The advisory lock key every instance's ETL runner takes for a run. */
+  private static final long ETL_LOCK = 0x6361_7461_6c6f_67L;
 
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.ETL));
 
@@ -162,6 +167,21 @@ class EtlBatchIT {
   }
 
   @Test
+  void doesNotStartWhileAnotherInstanceHoldsTheEtlLock() throws Exception {
+    try (Connection otherInstance = TestDatabase.dataSource(TestDatabase.ETL).getConnection();
+        Statement lock = otherInstance.createStatement()) {
+      lock.execute("select pg_advisory_lock(" + ETL_LOCK + ")");
+
+      Http.Response refused = post("api/runs");
+
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+      assertThat(refused.json().getString("error")).isEqualTo("RUN_IN_PROGRESS");
+      lock.execute("select pg_advisory_unlock(" + ETL_LOCK + ")");
+    }
+    assertThat(run("").getString("status")).isEqualTo("COMPLETED");
+  }
+
+  @Test
   void listsRecentRunsWithTheirStepCounts() throws Exception {
     run("");
 
@@ -180,22 +200,21 @@ class EtlBatchIT {
         sql.value("select count(*) from billing.movie where title like ?", "Bulk " + batch + " %");
   }
 
-  private JsonObject run(String query) throws Exception {
-    Http.Response response =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(base + "api/runs" + query))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+  private JsonObject run(String query) {
+    Http.Response response = post("api/runs" + query);
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
   }
 
-  private JsonObject restart(long executionId) throws Exception {
-    Http.Response response =
-        Http.send(
-            HttpRequest.newBuilder(URI.create(base + "api/runs/" + executionId + "/restart"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+  private JsonObject restart(long executionId) {
+    Http.Response response = post("api/runs/" + executionId + "/restart");
     assertThat(response.status()).as(response.toString()).isEqualTo(200);
     return response.json();
+  }
+
+  private Http.Response post(String path) {
+    return Http.send(
+        HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
   }
 
   private static JsonObject step(JsonObject run, String name) {
