@@ -2,6 +2,7 @@ package org.cinema.billing.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.cinema.common.db.SchemaReadiness;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -15,6 +16,6 @@ public class BillingReadinessCheck implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    return schema.readiness();
+    return SchemaReadiness.unlessStarting("billing-database", schema::readiness);
   }
 }

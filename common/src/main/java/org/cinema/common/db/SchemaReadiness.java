@@ -20,6 +20,23 @@ public final class SchemaReadiness {
 
   private SchemaReadiness() {}
 
+  /**
+   * Runs a module's check, answering DOWN ("starting") while the module's EJB container is not up
+   * yet: Payara probes readiness from the moment the HTTP listener opens, before deployment ends,
+   * and would otherwise log every early probe's exception.
+   */
+  public static HealthCheckResponse unlessStarting(
+      String checkName, java.util.function.Supplier<HealthCheckResponse> check) {
+    try {
+      return check.get();
+    } catch (jakarta.ejb.EJBException starting) {
+      return HealthCheckResponse.named(checkName)
+          .down()
+          .withData("reason", "module starting")
+          .build();
+    }
+  }
+
   public static HealthCheckResponse check(String checkName, DataSource dataSource, String schema) {
     if (!SCHEMA_NAME.matcher(schema).matches()) {
       throw new IllegalArgumentException("Not a schema name: " + schema);

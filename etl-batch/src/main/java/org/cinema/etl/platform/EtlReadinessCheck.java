@@ -3,6 +3,7 @@ package org.cinema.etl.platform;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import org.cinema.common.db.SchemaReadiness;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.Readiness;
 
@@ -18,12 +19,12 @@ public class EtlReadinessCheck {
   @Produces
   @Readiness
   HealthCheck source() {
-    return databases::sourceReadiness;
+    return () -> SchemaReadiness.unlessStarting("etl-source-database", databases::sourceReadiness);
   }
 
   @Produces
   @Readiness
   HealthCheck target() {
-    return databases::targetReadiness;
+    return () -> SchemaReadiness.unlessStarting("etl-target-database", databases::targetReadiness);
   }
 }
