@@ -9,7 +9,8 @@
 // TOKENS_FILE: one access token per line (line n = user n, from 1). PAIRS_FILE: "n movie-uuid"
 // per line. Every request is POST /api/v1/content/check-rights/{movie} for a random pair, with
 // that user's token, over CONNECTIONS persistent HTTP/1.1 connections. Prints one line of
-// key=value figures for the measured part (the warm-up is sent at the same rate, then dropped).
+// key=value figures for the measured part (the warm-up is sent at the same rate, then dropped),
+// and "measuring" on stderr when that part starts.
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -219,17 +220,28 @@ public class CheckRightsFixedRate {
       workers[w].start();
     }
     long measureStart = start + warmupCount * periodNanos;
+    for (long wait = measureStart - System.nanoTime();
+        wait > 0;
+        wait = measureStart - System.nanoTime()) {
+      LockSupport.parkNanos(wait);
+    }
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    long cpuStart = os.getProcessCpuTime();
+    System.err.println("measuring"); // the script samples the server's CPU from here
     for (Thread worker : workers) {
       worker.join();
     }
     long measureEnd = System.nanoTime();
+    long cpuEnd = os.getProcessCpuTime();
 
     Arrays.sort(latencies);
     double elapsed = (measureEnd - measureStart) / 1e9;
     System.out.printf(
         "target_rps=%.0f achieved_rps=%.0f requests=%d ok=%d allow_true=%d allow_false=%d"
             + " other_status=%d%s errors=%d p50_ms=%.2f p90_ms=%.2f p99_ms=%.2f p999_ms=%.2f"
-            + " max_ms=%.2f%n",
+            + " max_ms=%.2f client_cpu_s=%.2f%n",
         rate,
         measured / elapsed,
         measured,
@@ -243,7 +255,8 @@ public class CheckRightsFixedRate {
         percentile(latencies, 0.90),
         percentile(latencies, 0.99),
         percentile(latencies, 0.999),
-        latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
+        latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6,
+        (cpuEnd - cpuStart) / 1e9);
   }
 
   private static double percentile(long[] sorted, double p) {

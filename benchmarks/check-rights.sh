@@ -15,21 +15,30 @@
 #     gives each SUBSCRIPTIONS active subscriptions and one canceled one in SQL, and draws
 #     PAIRS_PER_USER (user, movie) pairs per user: half from the user's own products (mostly
 #     "allow": true), half uniformly from the catalog (mostly false);
-#  3. warms up both endpoints for WARMUP seconds, then ROUNDS times: wrk on ping, wrk on
-#     check-rights (random pairs), CONNECTIONS connections and DURATION seconds each: the peak
-#     throughput and the latency percentiles;
-#  4. holds check-rights at RATE_FRACTION (0.5) of its measured peak with an open-loop fixed-rate
+#  3. warms up both endpoints at once for WARMUP seconds (the default 300 is not generous: on 2
+#     cores Payara's throughput still climbs for about 5 minutes of full load while the JIT
+#     compiles; 20 s gave a third of the final figures), then ROUNDS times: wrk on ping, wrk on
+#     check-rights (random pairs), CONNECTIONS connections and DURATION seconds each: the
+#     throughput at full load and the latency percentiles; an endpoint's peak is its best round
+#     (rounds alternate so that a disturbance from outside shows up as one low round);
+#  4. holds check-rights at RATE_FRACTION (0.5) of its peak with an open-loop fixed-rate
 #     client (benchmarks/check-rights-fixed-rate.java; wrk cannot hold a rate) for FIXED_DURATION
 #     seconds: the latency percentiles at that load, counted from each request's scheduled time;
-#  5. prints a summary table, the check-rights/ping ratio, the CPU each part used, memory, the
-#     access query's plan on the seeded data (EXPLAIN=0 skips it) and any errors in the server
-#     log; stops the server and the database on exit, however it exits.
+#  5. prints a summary table, the check-rights/ping ratio, the CPU each part used (Payara,
+#     PostgreSQL, the load generator, anything else on the machine), the server's GC pauses in
+#     each run (from its GC log), memory, the access query's plan on the seeded data (EXPLAIN=0
+#     skips it) and any errors in the server log; stops the server and the database on exit,
+#     however it exits.
 #
 # Knobs (environment): DURATION=30 CONNECTIONS=32 USERS=300 MOVIES=10000 PRODUCTS=100
-# MOVIES_PER_PRODUCT=100 SUBSCRIPTIONS=3 PAIRS_PER_USER=50 WARMUP=20 ROUNDS=2 WRK_THREADS=2
+# MOVIES_PER_PRODUCT=100 SUBSCRIPTIONS=3 PAIRS_PER_USER=50 WARMUP=300 ROUNDS=3 WRK_THREADS=2
 # RATE_FRACTION=0.5 FIXED_DURATION=$DURATION REGISTER_PARALLEL=4 EXPLAIN=1 KEEP_WORK=0
+# JFR=0 (1: at the end, one more check-rights run, not in the table, with a Java Flight Recording
+# of the server kept in the temporary folder for `jfr print`; implies KEEP_WORK=1. Last, because
+# it slows the server: with JFR's "profile" settings to a tenth, and for a while after)
 # (1 keeps the temporary folder with the server log); HTTP_PORT and EMBEDDED_DB_PORT are picked
-# free unless set; PAYARA_JAVA_OPTS is passed to the server as by the run command.
+# free unless set; PAYARA_JAVA_OPTS (default, as the run command's: -Xms128m -Xmx512m) is passed
+# to the server, plus a GC log option.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=$PWD/benchmarks
@@ -42,14 +51,16 @@ PRODUCTS=${PRODUCTS:-100}
 MOVIES_PER_PRODUCT=${MOVIES_PER_PRODUCT:-100}
 SUBSCRIPTIONS=${SUBSCRIPTIONS:-3}
 PAIRS_PER_USER=${PAIRS_PER_USER:-50}
-WARMUP=${WARMUP:-20}
-ROUNDS=${ROUNDS:-2}
+WARMUP=${WARMUP:-300}
+ROUNDS=${ROUNDS:-3}
 WRK_THREADS=${WRK_THREADS:-2}
 RATE_FRACTION=${RATE_FRACTION:-0.5}
 FIXED_DURATION=${FIXED_DURATION:-$DURATION}
 REGISTER_PARALLEL=${REGISTER_PARALLEL:-4}
 EXPLAIN=${EXPLAIN:-1}
 KEEP_WORK=${KEEP_WORK:-0}
+JFR=${JFR:-0}
+[ "$JFR" != 1 ] || KEEP_WORK=1
 
 jar=launcher/target/launcher.jar
 [ -f "$jar" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
@@ -122,6 +133,7 @@ cp -r launcher/target/launcher.jar launcher/target/lib launcher/target/runtime "
 log "starting the server: HTTP $port, PostgreSQL $dbport, data in $work/data"
 env -u BILLING_DB_URL -u CONTENT_DB_URL HTTP_PORT=$port EMBEDDED_DB_PORT=$dbport \
   DATA_DIR="$work/data" PAYARA_CLUSTER=false DEMO_DATA=false BILLING_JWT_LIFETIME_SECONDS=3600 \
+  PAYARA_JAVA_OPTS="${PAYARA_JAVA_OPTS:--Xms128m -Xmx512m} -Xlog:gc:file=$work/gc.log:timemillis" \
   java -jar "$work/app/launcher.jar" >"$server_log" 2>&1 &
 launcher_pid=$!
 deadline=$((SECONDS + 240))
@@ -222,7 +234,7 @@ case "$check" in *'HTTP 200') ;; *) echo "check-rights does not answer 200" >&2;
 
 # --- measuring helpers -------------------------------------------------------------------------
 ticks() { # busy and total CPU ticks of the machine, Payara's, PostgreSQL's (all its processes)
-  local payara pg=0 p
+  local payara pg p
   payara=$(awk '{print $14 + $15}' "/proc/$payara_pid/stat")
   pg=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$postmaster_pid/stat")
   for p in $(pgrep -P "$postmaster_pid"); do
@@ -230,11 +242,21 @@ ticks() { # busy and total CPU ticks of the machine, Payara's, PostgreSQL's (all
   done
   echo "$(awk '/^cpu / {print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat) $payara $pg"
 }
-cpu_use() { # $1 $2 = ticks before and after: cores used by Payara, PostgreSQL, the rest, idle
-  echo "$1 $2" | awk -v n="$(nproc)" '{
-    wall = ($6 - $2) / n; busy = $5 - $1; payara = $7 - $3; pg = $8 - $4
-    printf "%.2f %.2f %.2f %.2f", payara / wall, pg / wall, (busy - payara - pg) / wall, n - busy / wall }'
+# $1 $2 = ticks before and after, $3 = CPU seconds of the load generator (from /usr/bin/time),
+# $4 = requests/s: cores used by Payara, PostgreSQL, the load generator, anything else, idle; and
+# server CPU (Payara + PostgreSQL) per request in ms
+cpu_use() {
+  echo "$1 $2" | awk -v n="$(nproc)" -v hz="$(getconf CLK_TCK)" -v gen="$3" -v rps="$4" '{
+    wall = ($6 - $2) / n; busy = $5 - $1; payara = $7 - $3; pg = $8 - $4; gen = gen * hz
+    printf "%.2f %.2f %.2f %.2f %.2f %.2f", payara / wall, pg / wall, gen / wall,
+      (busy - payara - pg - gen) / wall, n - busy / wall, (payara + pg) / wall / rps * 1000 }'
 }
+timed() { # $1 = file for the CPU seconds the command used; runs the rest
+  local file=$1
+  shift
+  /usr/bin/time -f '%U %S' -o "$file" "$@"
+}
+cpu_seconds() { tail -1 "$1" | awk '{print $1 + $2}'; }
 wrk_figures() { # wrk --latency output -> rps p50 p90 p99 (ms) non-2xx socket-errors
   awk '
     function ms(v) { if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
@@ -246,12 +268,23 @@ wrk_figures() { # wrk --latency output -> rps p50 p90 p99 (ms) non-2xx socket-er
     /Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
     END { printf "%.0f %.2f %.2f %.2f %d %d", rps, p50, p90, p99, bad, errors }' "$1"
 }
+gc_pauses() { # $1 $2 = epoch ms: the server's GC pauses in between: count, total ms, longest ms
+  awk -v a="$1" -v b="$2" 'match($0, /^\[[0-9]+ms\]/) {
+      t = substr($0, 2, RLENGTH - 4) + 0; v = $NF
+      if (t >= a && t <= b && /Pause/ && v ~ /ms$/) {
+        sub(/ms$/, "", v); n++; total += v; if (v + 0 > longest) longest = v + 0 } }
+    END { printf "%d %.0f %.1f", n, total, longest }' "$work/gc.log"
+}
 run_wrk() { # $1 = label, $2 = seconds, rest = wrk arguments; appends a row to results
-  local out=$work/wrk-$1.txt before after
+  local out=$work/wrk-$1.txt before after figures started
+  started=$(date +%s%3N)
   before=$(ticks)
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 5s --latency "${@:3}" >"$out" 2>&1
+  timed "$work/time-$1.txt" \
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${2}s" --timeout 5s --latency "${@:3}" >"$out" 2>&1
   after=$(ticks)
-  echo "$1 $(wrk_figures "$out") $(cpu_use "$before" "$after")" >>"$work/results.txt"
+  figures=$(wrk_figures "$out")
+  echo "$1 $figures $(cpu_use "$before" "$after" "$(cpu_seconds "$work/time-$1.txt")" \
+    "${figures%% *}") $(gc_pauses "$started" "$(date +%s%3N)")" >>"$work/results.txt"
   log "$1: $(grep -E 'Requests/sec|Non-2xx|Socket errors' "$out" | tr -s ' \n' ' ')"
 }
 ping_args=("$base/api/v1/ping")
@@ -277,25 +310,46 @@ for round in $(seq 1 "$ROUNDS"); do
   sleep 2
 done
 
-mean_rps() { grep "^$1#" "$work/results.txt" | awk '{s += $2; n++} END {printf "%.0f", s / n}'; }
-ping_rps=$(mean_rps ping)
-rights_rps=$(mean_rps check-rights)
+best_rps() { grep "^$1#" "$work/results.txt" | awk '$2 > m {m = $2} END {printf "%.0f", m}'; }
+ping_rps=$(best_rps ping)
+rights_rps=$(best_rps check-rights)
 rate=$(awk -v r="$rights_rps" -v f="$RATE_FRACTION" 'BEGIN {printf "%.0f", r * f}')
 
 # --- fixed rate --------------------------------------------------------------------------------
 log "check-rights at a fixed $rate req/s ($RATE_FRACTION of $rights_rps) for $FIXED_DURATION s"
-before=$(ticks)
 java -XX:+UseSerialGC -Xmx256m "$here/check-rights-fixed-rate.java" 127.0.0.1 "$port" "$rate" \
-  "$FIXED_DURATION" 5 "$CONNECTIONS" "$work/tokens.txt" "$work/pairs.txt" >"$work/fixed.txt"
+  "$FIXED_DURATION" 5 "$CONNECTIONS" "$work/tokens.txt" "$work/pairs.txt" \
+  >"$work/fixed.txt" 2>"$work/fixed.err" &
+client=$!
+deadline=$((SECONDS + 60))
+until grep -q measuring "$work/fixed.err"; do # CPU is counted from the end of the warm-up
+  kill -0 $client 2>/dev/null || break
+  [ $SECONDS -lt $deadline ] || { kill $client; echo "the fixed-rate client hangs" >&2; exit 1; }
+  sleep 0.1
+done
+before=$(ticks)
+started=$(date +%s%3N)
+wait $client || { cat "$work/fixed.err" >&2; exit 1; }
 after=$(ticks)
+fixed_gc=$(gc_pauses "$started" "$(date +%s%3N)")
 fixed=$(cat "$work/fixed.txt")
-fixed_cpu=$(cpu_use "$before" "$after")
 field() { echo "$fixed" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 log "fixed rate: $fixed"
+fixed_cpu=$(cpu_use "$before" "$after" "$(field client_cpu_s)" "$(field achieved_rps)")
 
 rss_payara=$(ps -o rss= -p "$payara_pid" | awk '{print int($1 / 1024)}')
 rss_pg=$(ps -o rss= -p "$postmaster_pid,$(pgrep -d, -P "$postmaster_pid")" |
   awk '{s += $1} END {print int(s / 1024)}')
+
+if [ "$JFR" = 1 ]; then
+  log "profiled check-rights run, ${DURATION} s (not in the table)"
+  jcmd "$payara_pid" JFR.start name=check-rights settings=default \
+    filename="$work/check-rights.jfr" >/dev/null
+  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "${rights_args[@]}" >"$work/wrk-jfr.txt" 2>&1
+  jcmd "$payara_pid" JFR.stop name=check-rights >/dev/null
+  log "recording: $work/check-rights.jfr ($(grep Requests/sec "$work/wrk-jfr.txt"))"
+  sleep 2
+fi
 
 # --- the access query's plan on the seeded data ------------------------------------------------
 if [ "$EXPLAIN" = 1 ]; then
@@ -328,21 +382,29 @@ echo "seed: $MOVIES movies, $PRODUCTS products x ~$MOVIES_PER_PRODUCT movies" \
 echo "idle CPU before the server started: $idle_before of $(nproc) cores"
 echo "wrk: $WRK_THREADS threads, $CONNECTIONS connections, $DURATION s per run, after $WARMUP s warm-up"
 echo
-printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \
-  run 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx errors 'CPU cores: payara/pg/rest/idle'
-printf '|%s|\n' '----------------------|----------|---------|---------|---------|---------|--------|--------------------------------'
-while read -r label rps p50 p90 p99 bad errors c1 c2 c3 c4; do
-  printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \
-    "$label" "$rps" "$p50" "$p90" "$p99" "$bad" "$errors" "$c1 / $c2 / $c3 / $c4"
+row='| %-18s | %5s | %6s | %6s | %6s | %7s | %6s | %-32s | %7s | %-14s |\n'
+printf "$row" run 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx errors \
+  'CPU cores: payara/pg/load/other/idle' 'server CPU ms/req' 'GC pauses: n, longest'
+echo '|---|---|---|---|---|---|---|---|---|---|'
+while read -r label rps p50 p90 p99 bad errors c1 c2 c3 c4 c5 per gcn gct gcmax; do
+  printf "$row" "$label" "$rps" "$p50" "$p90" "$p99" "$bad" "$errors" \
+    "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms"
 done <"$work/results.txt"
-read -r c1 c2 c3 c4 <<<"$fixed_cpu"
-printf '| %-20s | %8s | %7s | %7s | %7s | %7s | %6s | %-30s |\n' \
-  "check-rights@$(field target_rps)/s" "$(field achieved_rps)" "$(field p50_ms)" "$(field p90_ms)" \
-  "$(field p99_ms)" "$(field other_status)" "$(field errors)" "$c1 / $c2 / $c3 / $c4"
+read -r c1 c2 c3 c4 c5 per <<<"$fixed_cpu"
+read -r gcn gct gcmax <<<"$fixed_gc"
+printf "$row" "check-rights@$(field target_rps)/s" "$(field achieved_rps)" "$(field p50_ms)" \
+  "$(field p90_ms)" "$(field p99_ms)" "$(field other_status)" "$(field errors)" \
+  "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms"
 echo
-echo "mean peak: ping $ping_rps req/s, check-rights $rights_rps req/s;" \
+echo "peak (best round): ping $ping_rps req/s, check-rights $rights_rps req/s;" \
   "ratio check-rights/ping = $(awk -v a="$rights_rps" -v b="$ping_rps" 'BEGIN {printf "%.2f", a / b}')" \
-  "(target >= 0.80)"
+  "(target >= 0.80); per round: $(awk '{split($1, k, "#"); r[k[2]] = r[k[2]] " " $2}
+    END {for (i = 1; i in r; i++) {split(r[i], v, " "); printf "%s%.2f", (i > 1 ? ", " : ""), v[2] / v[1]}}' \
+    "$work/results.txt")"
+awk '$11 > 0.2 {printf "%s%s", (n++ ? ", " : "warning: other processes used over 0.2 cores during "), $1}
+  END {if (n) print ": those figures are disturbed"}' "$work/results.txt"
+awk -v c="${fixed_cpu}" 'BEGIN {split(c, v, " "); if (v[4] > 0.2)
+  print "warning: other processes used over 0.2 cores during the fixed-rate run"}' 
 echo "at $(field target_rps) req/s ($RATE_FRACTION of peak): p99 $(field p99_ms) ms (target < 10 ms)," \
   "p99.9 $(field p999_ms) ms, max $(field max_ms) ms; answers: $(field allow_true) allow," \
   "$(field allow_false) deny"
