@@ -4,13 +4,15 @@
 // omission). JDK only; run as a single source file:
 //
 //   java benchmarks/check-rights-fixed-rate.java HOST PORT RATE SECONDS WARMUP_SECONDS \
-//        CONNECTIONS TOKENS_FILE PAIRS_FILE
+//        CONNECTIONS TOKENS_FILE PAIRS_FILE [LATENCY_FILE]
 //
 // TOKENS_FILE: one access token per line (line n = user n, from 1). PAIRS_FILE: "n movie-uuid"
 // per line. Every request is POST /api/v1/content/check-rights/{movie} for a random pair, with
 // that user's token, over CONNECTIONS persistent HTTP/1.1 connections. Prints one line of
 // key=value figures for the measured part (the warm-up is sent at the same rate, then dropped),
-// and "measuring" on stderr when that part starts.
+// and "measuring" on stderr when that part starts. LATENCY_FILE, if given, gets one line per
+// measured request: its scheduled time (epoch ms) and its latency (ms), to see when slow ones
+// happened (e.g. against the server's GC log).
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -113,9 +115,10 @@ public class CheckRightsFixedRate {
   }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 8) {
+    if (args.length != 8 && args.length != 9) {
       System.err.println(
-          "usage: HOST PORT RATE SECONDS WARMUP_SECONDS CONNECTIONS TOKENS_FILE PAIRS_FILE");
+          "usage: HOST PORT RATE SECONDS WARMUP_SECONDS CONNECTIONS TOKENS_FILE PAIRS_FILE"
+              + " [LATENCY_FILE]");
       System.exit(2);
     }
     String host = args[0];
@@ -236,6 +239,17 @@ public class CheckRightsFixedRate {
     long measureEnd = System.nanoTime();
     long cpuEnd = os.getProcessCpuTime();
 
+    if (args.length == 9) {
+      // nanoTime -> wall clock: the offset measured now serves for the whole run
+      long epochOffsetNanos = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
+      StringBuilder lines = new StringBuilder();
+      for (int i = 0; i < latencies.length; i++) {
+        long scheduled = start + (warmupCount + i) * periodNanos;
+        lines.append(String.format(
+            "%d %.3f%n", (scheduled + epochOffsetNanos) / 1_000_000L, latencies[i] / 1e6));
+      }
+      Files.writeString(Path.of(args[8]), lines);
+    }
     Arrays.sort(latencies);
     double elapsed = (measureEnd - measureStart) / 1e9;
     System.out.printf(

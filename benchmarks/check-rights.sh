@@ -4,12 +4,13 @@
 # connections and duration.
 #
 # Usage: benchmarks/check-rights.sh        (build first: mvn -DskipTests package)
-# Needs: java 17, wrk (apt-get install wrk), psql, curl.
+# Needs: java 17, wrk, psql, curl, /usr/bin/time (Debian: apt-get install wrk time postgresql-client).
 #
 # What it does:
 #  1. starts launcher.jar (embedded PostgreSQL + Payara Micro, no cluster) on free ports with a
 #     fresh temporary data folder, from a private copy of launcher/target (a rebuild while the
-#     benchmark runs does not touch it);
+#     benchmark runs does not touch it), with the ETL schedule off (the catalog is seeded here) and
+#     tokens that live an hour;
 #  2. seeds the catalog copy in SQL (MOVIES movies, PRODUCTS products of about MOVIES_PER_PRODUCT
 #     movies each), registers USERS viewers through the API (their tokens are the ones measured),
 #     gives each SUBSCRIPTIONS active subscriptions and one canceled one in SQL, and draws
@@ -17,10 +18,12 @@
 #     "allow": true), half uniformly from the catalog (mostly false);
 #  3. warms up both endpoints at once for WARMUP seconds (the default 300 is not generous: on 2
 #     cores Payara's throughput still climbs for about 5 minutes of full load while the JIT
-#     compiles; 20 s gave a third of the final figures), then ROUNDS times: wrk on ping, wrk on
-#     check-rights (random pairs), CONNECTIONS connections and DURATION seconds each: the
-#     throughput at full load and the latency percentiles; an endpoint's peak is its best round
-#     (rounds alternate so that a disturbance from outside shows up as one low round);
+#     compiles; 20 s gave a third of the final figures), then ROUNDS times: wrk on ping, on ping
+#     carrying a random user's token (TOKEN_PING=1; the server verifies a bearer token whenever
+#     one is sent, so this row is the price of token verification alone), and on check-rights
+#     (random pairs), CONNECTIONS connections and DURATION seconds each: the throughput at full
+#     load and the latency percentiles; an endpoint's peak is its best round (rounds alternate so
+#     that a disturbance from outside shows up as one low round);
 #  4. holds check-rights at RATE_FRACTION (0.5) of its peak with an open-loop fixed-rate
 #     client (benchmarks/check-rights-fixed-rate.java; wrk cannot hold a rate) for FIXED_DURATION
 #     seconds: the latency percentiles at that load, counted from each request's scheduled time;
@@ -32,13 +35,14 @@
 #
 # Knobs (environment): DURATION=30 CONNECTIONS=32 USERS=300 MOVIES=10000 PRODUCTS=100
 # MOVIES_PER_PRODUCT=100 SUBSCRIPTIONS=3 PAIRS_PER_USER=50 WARMUP=300 ROUNDS=3 WRK_THREADS=2
-# RATE_FRACTION=0.5 FIXED_DURATION=$DURATION REGISTER_PARALLEL=4 EXPLAIN=1 KEEP_WORK=0
+# RATE_FRACTION=0.5 FIXED_DURATION=$DURATION REGISTER_PARALLEL=4 TOKEN_PING=1 EXPLAIN=1
+# KEEP_WORK=0 (1 keeps the temporary folder: server and GC logs, wrk outputs, tokens, pairs)
 # JFR=0 (1: at the end, one more check-rights run, not in the table, with a Java Flight Recording
 # of the server kept in the temporary folder for `jfr print`; implies KEEP_WORK=1. Last, because
-# it slows the server: with JFR's "profile" settings to a tenth, and for a while after)
-# (1 keeps the temporary folder with the server log); HTTP_PORT and EMBEDDED_DB_PORT are picked
-# free unless set; PAYARA_JAVA_OPTS (default, as the run command's: -Xms128m -Xmx512m) is passed
-# to the server, plus a GC log option.
+# starting a recording slows this server to about a tenth, and for a while after: it is good for
+# where the time goes, not for how much there is). HTTP_PORT and EMBEDDED_DB_PORT are picked free
+# unless set; PAYARA_JAVA_OPTS (default, as the run command's: -Xms128m -Xmx512m) is passed to
+# the server, plus a GC and safepoint log option.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 here=$PWD/benchmarks
@@ -57,6 +61,7 @@ WRK_THREADS=${WRK_THREADS:-2}
 RATE_FRACTION=${RATE_FRACTION:-0.5}
 FIXED_DURATION=${FIXED_DURATION:-$DURATION}
 REGISTER_PARALLEL=${REGISTER_PARALLEL:-4}
+TOKEN_PING=${TOKEN_PING:-1}
 EXPLAIN=${EXPLAIN:-1}
 KEEP_WORK=${KEEP_WORK:-0}
 JFR=${JFR:-0}
@@ -64,8 +69,9 @@ JFR=${JFR:-0}
 
 jar=launcher/target/launcher.jar
 [ -f "$jar" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
-for tool in java wrk psql curl ss; do
-  command -v $tool >/dev/null || { echo "needs $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
+for tool in java wrk psql curl ss /usr/bin/time; do
+  command -v $tool >/dev/null ||
+    { echo "needs $tool (Debian: apt-get install -y wrk time postgresql-client)" >&2; exit 1; }
 done
 
 log() { printf '[%s] %s\n' "$(date +%T)" "$*" >&2; }
@@ -109,6 +115,7 @@ cleanup() {
   local status=$?
   trap - EXIT INT TERM
   stop_server
+  rm -rf "$work/app" # the private copy of the launcher
   if [ "$status" -ne 0 ] && [ -f "$server_log" ]; then
     echo "--- last lines of the server log ($server_log) ---" >&2
     tail -30 "$server_log" >&2
@@ -132,8 +139,9 @@ mkdir -p "$work/app"
 cp -r launcher/target/launcher.jar launcher/target/lib launcher/target/runtime "$work/app/"
 log "starting the server: HTTP $port, PostgreSQL $dbport, data in $work/data"
 env -u BILLING_DB_URL -u CONTENT_DB_URL HTTP_PORT=$port EMBEDDED_DB_PORT=$dbport \
-  DATA_DIR="$work/data" PAYARA_CLUSTER=false DEMO_DATA=false BILLING_JWT_LIFETIME_SECONDS=3600 \
-  PAYARA_JAVA_OPTS="${PAYARA_JAVA_OPTS:--Xms128m -Xmx512m} -Xlog:gc:file=$work/gc.log:timemillis" \
+  DATA_DIR="$work/data" PAYARA_CLUSTER=false DEMO_DATA=false ETL_INTERVAL_SECONDS=0 \
+  BILLING_JWT_LIFETIME_SECONDS=3600 \
+  PAYARA_JAVA_OPTS="${PAYARA_JAVA_OPTS:--Xms128m -Xmx512m} -Xlog:gc,safepoint:file=$work/gc.log:timemillis" \
   java -jar "$work/app/launcher.jar" >"$server_log" 2>&1 &
 launcher_pid=$!
 deadline=$((SECONDS + 240))
@@ -268,12 +276,15 @@ wrk_figures() { # wrk --latency output -> rps p50 p90 p99 (ms) non-2xx socket-er
     /Socket errors:/ { gsub(/,/, ""); errors = $4 + $6 + $8 + $10 }
     END { printf "%.0f %.2f %.2f %.2f %d %d", rps, p50, p90, p99, bad, errors }' "$1"
 }
-gc_pauses() { # $1 $2 = epoch ms: the server's GC pauses in between: count, total ms, longest ms
+# $1 $2 = epoch ms: the server's GC pauses in between: count, total ms, longest ms, and the MB
+# they freed (young collections free what was allocated since the last one)
+gc_pauses() {
   awk -v a="$1" -v b="$2" 'match($0, /^\[[0-9]+ms\]/) {
       t = substr($0, 2, RLENGTH - 4) + 0; v = $NF
       if (t >= a && t <= b && /Pause/ && v ~ /ms$/) {
-        sub(/ms$/, "", v); n++; total += v; if (v + 0 > longest) longest = v + 0 } }
-    END { printf "%d %.0f %.1f", n, total, longest }' "$work/gc.log"
+        sub(/ms$/, "", v); n++; total += v; if (v + 0 > longest) longest = v + 0
+        if (split($(NF - 1), m, /M->|M\(/) == 3) freed += m[1] - m[2] } }
+    END { printf "%d %.0f %.1f %.0f", n, total, longest, freed }' "$work/gc.log"
 }
 run_wrk() { # $1 = label, $2 = seconds, rest = wrk arguments; appends a row to results
   local out=$work/wrk-$1.txt before after figures started
@@ -289,6 +300,7 @@ run_wrk() { # $1 = label, $2 = seconds, rest = wrk arguments; appends a row to r
 }
 ping_args=("$base/api/v1/ping")
 rights_args=(-s "$here/check-rights.lua" "$base" -- "$work/tokens.txt" "$work/pairs.txt")
+token_ping_args=("${rights_args[@]}" ping)
 
 # --- warm up (JIT) -----------------------------------------------------------------------------
 log "warming up both endpoints for $WARMUP s"
@@ -305,6 +317,11 @@ for round in $(seq 1 "$ROUNDS"); do
   log "round $round: ping, ${DURATION} s"
   run_wrk "ping#$round" "$DURATION" "${ping_args[@]}"
   sleep 2
+  if [ "$TOKEN_PING" = 1 ]; then
+    log "round $round: ping with a token, ${DURATION} s"
+    run_wrk "ping+token#$round" "$DURATION" "${token_ping_args[@]}"
+    sleep 2
+  fi
   log "round $round: check-rights, ${DURATION} s"
   run_wrk "check-rights#$round" "$DURATION" "${rights_args[@]}"
   sleep 2
@@ -319,7 +336,7 @@ rate=$(awk -v r="$rights_rps" -v f="$RATE_FRACTION" 'BEGIN {printf "%.0f", r * f
 log "check-rights at a fixed $rate req/s ($RATE_FRACTION of $rights_rps) for $FIXED_DURATION s"
 java -XX:+UseSerialGC -Xmx256m "$here/check-rights-fixed-rate.java" 127.0.0.1 "$port" "$rate" \
   "$FIXED_DURATION" 5 "$CONNECTIONS" "$work/tokens.txt" "$work/pairs.txt" \
-  >"$work/fixed.txt" 2>"$work/fixed.err" &
+  "$work/fixed-latencies.txt" >"$work/fixed.txt" 2>"$work/fixed.err" &
 client=$!
 deadline=$((SECONDS + 60))
 until grep -q measuring "$work/fixed.err"; do # CPU is counted from the end of the warm-up
@@ -382,24 +399,30 @@ echo "seed: $MOVIES movies, $PRODUCTS products x ~$MOVIES_PER_PRODUCT movies" \
 echo "idle CPU before the server started: $idle_before of $(nproc) cores"
 echo "wrk: $WRK_THREADS threads, $CONNECTIONS connections, $DURATION s per run, after $WARMUP s warm-up"
 echo
-row='| %-18s | %5s | %6s | %6s | %6s | %7s | %6s | %-32s | %7s | %-14s |\n'
+row='| %-18s | %5s | %6s | %6s | %6s | %7s | %6s | %-32s | %7s | %-14s | %5s |\n'
 printf "$row" run 'req/s' 'p50 ms' 'p90 ms' 'p99 ms' non-2xx errors \
-  'CPU cores: payara/pg/load/other/idle' 'server CPU ms/req' 'GC pauses: n, longest'
-echo '|---|---|---|---|---|---|---|---|---|---|'
-while read -r label rps p50 p90 p99 bad errors c1 c2 c3 c4 c5 per gcn gct gcmax; do
+  'CPU cores: payara/pg/load/other/idle' 'server CPU ms/req' 'GC pauses: n, longest' \
+  'heap KB/req'
+echo '|---|---|---|---|---|---|---|---|---|---|---|'
+per_request() { awk -v mb="$1" -v r="$2" -v s="$3" 'BEGIN {printf "%.0f", mb * 1024 / (r * s)}'; }
+while read -r label rps p50 p90 p99 bad errors c1 c2 c3 c4 c5 per gcn gct gcmax freed; do
   printf "$row" "$label" "$rps" "$p50" "$p90" "$p99" "$bad" "$errors" \
-    "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms"
+    "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms" "$(per_request "$freed" "$rps" "$DURATION")"
 done <"$work/results.txt"
 read -r c1 c2 c3 c4 c5 per <<<"$fixed_cpu"
-read -r gcn gct gcmax <<<"$fixed_gc"
+read -r gcn gct gcmax freed <<<"$fixed_gc"
 printf "$row" "check-rights@$(field target_rps)/s" "$(field achieved_rps)" "$(field p50_ms)" \
   "$(field p90_ms)" "$(field p99_ms)" "$(field other_status)" "$(field errors)" \
-  "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms"
+  "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms" \
+  "$(per_request "$freed" "$(field achieved_rps)" "$FIXED_DURATION")"
+echo "(heap KB/req: what the young collections freed during the run per request, about what each"
+echo "request allocated)"
 echo
 echo "peak (best round): ping $ping_rps req/s, check-rights $rights_rps req/s;" \
   "ratio check-rights/ping = $(awk -v a="$rights_rps" -v b="$ping_rps" 'BEGIN {printf "%.2f", a / b}')" \
-  "(target >= 0.80); per round: $(awk '{split($1, k, "#"); r[k[2]] = r[k[2]] " " $2}
-    END {for (i = 1; i in r; i++) {split(r[i], v, " "); printf "%s%.2f", (i > 1 ? ", " : ""), v[2] / v[1]}}' \
+  "(target >= 0.80); per round: $(awk '{split($1, k, "#"); rps[k[1], k[2]] = $2}
+    END {for (i = 1; ("ping", i) in rps; i++)
+      printf "%s%.2f", (i > 1 ? ", " : ""), rps["check-rights", i] / rps["ping", i]}' \
     "$work/results.txt")"
 awk '$11 > 0.2 {printf "%s%s", (n++ ? ", " : "warning: other processes used over 0.2 cores during "), $1}
   END {if (n) print ": those figures are disturbed"}' "$work/results.txt"
@@ -420,9 +443,9 @@ ready_line=$(grep -n "Cinema billing is ready in" "$server_log" | head -1 | cut 
 level='(WARNING|SEVERE|ERROR)'
 echo "server log: $(head -n "$ready_line" "$server_log" | grep -cE "$level" || true) warnings/errors" \
   "while starting, $(tail -n +"$ready_line" "$server_log" | grep -cE "$level" || true) after the ready banner" \
-  "(during the load); exception lines while starting:"
+  "(during the load)"
 head -n "$ready_line" "$server_log" | grep -E '^[a-zA-Z.]+(Exception|Error):' | cut -c1-160 |
-  sort | uniq -c | sort -rn | head -5 || true
+  sort | uniq -c | sort -rn | head -5 | sed 's/^/  while starting: /' || true
 if tail -n +"$ready_line" "$server_log" | grep -qE "$level"; then
   echo "after the ready banner:"
   tail -n +"$ready_line" "$server_log" | grep -A2 -E "$level" | cut -c1-200 | head -30
