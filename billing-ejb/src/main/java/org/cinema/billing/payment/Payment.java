@@ -42,6 +42,9 @@ public class Payment extends AuditedEntity {
   @Column(name = "provider_payment_id")
   private String providerPaymentId;
 
+  @Column(name = "provider_intent_id")
+  private String providerIntentId;
+
   @Column(name = "checkout_url")
   private String checkoutUrl;
 
@@ -101,7 +104,20 @@ public class Payment extends AuditedEntity {
     this.checkoutUrl = checkoutUrl;
   }
 
-  void paid(Instant at) {
+  /** Remembers the provider's id of the charge itself, the first time an event names it. */
+  void intentKnown(String intentId) {
+    if (providerIntentId == null) {
+      providerIntentId = intentId;
+    }
+  }
+
+  /**
+   * Paid, through the provider's charge {@code intentId} when it is named (it wins over others).
+   */
+  void paid(Instant at, String intentId) {
+    if (intentId != null) {
+      providerIntentId = intentId;
+    }
     paidAt = at;
     failureCode = null;
     failureMessage = null;
@@ -154,6 +170,10 @@ public class Payment extends AuditedEntity {
 
   public String providerPaymentId() {
     return providerPaymentId;
+  }
+
+  public String providerIntentId() {
+    return providerIntentId;
   }
 
   public String checkoutUrl() {

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.payment.gateway.CheckoutSession;
+import org.cinema.billing.payment.gateway.PaymentReference;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
 import org.cinema.billing.subscription.Subscription;
@@ -36,9 +38,13 @@ public class PaymentLedger {
 
   @Inject private Clock clock;
 
-  /** The provider opened a checkout: remember where the viewer pays. */
+  /**
+   * The provider answered a checkout: applies the outcome it already reported (a saved card charged
+   * or declined), then remembers where the viewer pays, if anywhere.
+   */
   public Payment checkoutOpened(UUID paymentId, CheckoutSession session) {
     Payment payment = lock(paymentId);
+    session.outcome().ifPresent(outcome -> applyTo(payment, outcome));
     payment.checkoutOpened(session.providerPaymentId(), session.url());
     if (payment.status() == PaymentStatus.CREATED) {
       em.persist(payment.moveTo(PaymentStatus.PENDING, "checkout opened", clock.instant()));
@@ -53,7 +59,15 @@ public class PaymentLedger {
       LOG.warning(() -> event.cause() + " names no payment of ours; ignored");
       return;
     }
-    Payment payment = found.get();
+    applyTo(found.get(), event);
+  }
+
+  /** Applies what the provider said about this payment (the reconciler asked about it). */
+  public void apply(UUID paymentId, ProviderEvent event) {
+    applyTo(lock(paymentId), event);
+  }
+
+  private void applyTo(Payment payment, ProviderEvent event) {
     switch (event.outcome()) {
       case SUCCEEDED -> succeeded(payment, event);
       case FAILED -> failed(payment, event);
@@ -70,7 +84,7 @@ public class PaymentLedger {
     }
     Instant paidAt = clock.instant();
     em.persist(payment.moveTo(PaymentStatus.SUCCEEDED, event.cause(), paidAt));
-    payment.paid(paidAt);
+    payment.paid(paidAt, event.providerIntentId().orElse(null));
     Invoice invoice = em.find(Invoice.class, payment.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
     Subscription subscription =
         em.find(Subscription.class, invoice.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
@@ -93,6 +107,7 @@ public class PaymentLedger {
   }
 
   private void failed(Payment payment, ProviderEvent event) {
+    event.providerIntentId().ifPresent(payment::intentKnown);
     if (payment.status() == PaymentStatus.FAILED) {
       payment.failed(event.failureCode().orElse(null), event.failureMessage().orElse(null));
       return;
@@ -175,6 +190,7 @@ public class PaymentLedger {
         payment.id(),
         payment.accountId(),
         payment.providerPaymentId(),
+        payment.providerIntentId(),
         requested,
         payment.refundedAmount().add(requested),
         payment.currency(),
@@ -217,6 +233,31 @@ public class PaymentLedger {
         .findFirst();
   }
 
+  /**
+   * Payments of {@code provider} still waiting for an outcome (not checked out yet, or checked out
+   * and unpaid), last changed between {@code after} and {@code before}, oldest first: what the
+   * reconciler asks about.
+   */
+  public List<PaymentReference> waiting(String provider, Instant after, Instant before, int limit) {
+    return em.createQuery(
+            "select p from Payment p where p.provider = :provider and p.status in :open"
+                + " and p.updatedAt > :after and p.updatedAt < :before order by p.updatedAt",
+            Payment.class)
+        .setParameter("provider", provider)
+        .setParameter("open", List.of(PaymentStatus.CREATED, PaymentStatus.PENDING))
+        .setParameter("after", after)
+        .setParameter("before", before)
+        .setMaxResults(limit)
+        .getResultStream()
+        .map(
+            p ->
+                new PaymentReference(
+                    p.id(),
+                    Optional.ofNullable(p.providerPaymentId()),
+                    Optional.ofNullable(p.providerIntentId())))
+        .toList();
+  }
+
   public List<PaymentTransition> history(UUID paymentId) {
     return em.createQuery(
             "select t from PaymentTransition t where t.paymentId = :id order by t.occurredAt, t.id",
@@ -225,22 +266,27 @@ public class PaymentLedger {
         .getResultList();
   }
 
+  /** By our id in the provider object's metadata, else by any provider id the event names. */
   private Optional<Payment> locate(ProviderEvent event) {
+    List<String> refs =
+        Stream.of(event.providerPaymentId(), event.providerIntentId())
+            .flatMap(Optional::stream)
+            .distinct()
+            .toList();
     Optional<UUID> id =
         event
             .paymentId()
             .or(
                 () ->
-                    event
-                        .providerPaymentId()
-                        .flatMap(
-                            ref ->
-                                em.createQuery(
-                                        "select p.id from Payment p where p.providerPaymentId = :r",
-                                        UUID.class)
-                                    .setParameter("r", ref)
-                                    .getResultStream()
-                                    .findFirst()));
+                    refs.isEmpty()
+                        ? Optional.empty()
+                        : em.createQuery(
+                                "select p.id from Payment p where p.providerPaymentId in :refs"
+                                    + " or p.providerIntentId in :refs",
+                                UUID.class)
+                            .setParameter("refs", refs)
+                            .getResultStream()
+                            .findFirst());
     return id.map(paymentId -> em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE));
   }
 

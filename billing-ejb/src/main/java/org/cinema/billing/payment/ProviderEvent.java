@@ -6,19 +6,26 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * What a provider's webhook event says about one of our payments, whatever the provider's format. A
- * hint, not a command: the ledger applies it only where the transition table allows.
+ * What a provider said about one of our payments (in a webhook event, in the answer to a charge, or
+ * to the reconciler's question), whatever the provider's format. A hint, not a command: the ledger
+ * applies it only where the transition table allows.
  *
- * @param paymentId our payment id, from the event's metadata, when present
- * @param providerPaymentId the provider's id of the payment (checkout session or payment intent)
+ * @param source where it came from, for the payment's history ({@code webhook evt_123}, {@code
+ *     reconciler}, {@code off-session charge})
+ * @param paymentId our payment id, from the provider object's metadata, when present
+ * @param providerPaymentId the provider's id of the payment as we stored it at checkout (Stripe:
+ *     the Checkout Session, or the PaymentIntent of a saved-card charge)
+ * @param providerIntentId the provider's id of the charge itself (Stripe: the PaymentIntent), when
+ *     the object names it
  * @param refundedTotal for {@link Outcome#REFUNDED}: the total refunded so far on the payment
  */
 public record ProviderEvent(
-    String eventId,
+    String source,
     String type,
     Outcome outcome,
     Optional<UUID> paymentId,
     Optional<String> providerPaymentId,
+    Optional<String> providerIntentId,
     Optional<String> failureCode,
     Optional<String> failureMessage,
     Optional<BigDecimal> refundedTotal,
@@ -35,6 +42,6 @@ public record ProviderEvent(
   }
 
   public String cause() {
-    return "webhook " + eventId + " " + type;
+    return source + " " + type;
   }
 }

@@ -1,4 +1,12 @@
 package org.cinema.billing.subscription;
 
-/** A subscription waiting for payment, and the page to pay on. */
-public record SubscribeResult(CheckoutTicket ticket, String checkoutUrl) {}
+import org.cinema.billing.payment.PaymentStatus;
+
+/**
+ * A subscription waiting for payment and the page to pay on; or, when a saved card was charged at
+ * once, no page and the payment's outcome.
+ *
+ * @param checkoutUrl null when there is nothing for the viewer to do
+ */
+public record SubscribeResult(
+    CheckoutTicket ticket, String checkoutUrl, PaymentStatus paymentStatus) {}

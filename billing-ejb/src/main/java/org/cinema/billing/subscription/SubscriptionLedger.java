@@ -162,11 +162,13 @@ public class SubscriptionLedger {
         payment.id(),
         account.id(),
         account.email(),
+        account.fullName(),
         product.name(),
         subscription.price(),
         subscription.currency(),
         subscription.period(),
         Optional.ofNullable(payment.checkoutUrl()),
+        payment.status(),
         created);
   }
 }

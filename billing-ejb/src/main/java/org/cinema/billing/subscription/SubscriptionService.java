@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentLedger;
 import org.cinema.billing.payment.gateway.ActiveGateway;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
@@ -42,7 +43,7 @@ public class SubscriptionService {
       ticket = subscriptions.openCheckout(accountId, productId, provider.name());
     }
     if (ticket.checkoutUrl().isPresent()) {
-      return new SubscribeResult(ticket, ticket.checkoutUrl().get());
+      return new SubscribeResult(ticket, ticket.checkoutUrl().get(), ticket.paymentStatus());
     }
     CheckoutSession session;
     try {
@@ -52,6 +53,7 @@ public class SubscriptionService {
                   ticket.paymentId(),
                   accountId,
                   ticket.customerEmail(),
+                  ticket.customerName(),
                   ticket.productName() + ", " + ticket.period().code(),
                   ticket.price(),
                   ticket.currency(),
@@ -61,7 +63,7 @@ public class SubscriptionService {
           ErrorCode.PROVIDER_UNAVAILABLE,
           "The payment provider did not open a checkout; try again: " + e.getMessage());
     }
-    payments.checkoutOpened(ticket.paymentId(), session);
-    return new SubscribeResult(ticket, session.url());
+    Payment payment = payments.checkoutOpened(ticket.paymentId(), session);
+    return new SubscribeResult(ticket, session.url(), payment.status());
   }
 }

@@ -36,24 +36,38 @@ public final class StripeEventFormat {
 
   public static ProviderEvent read(String payload) {
     JsonObject event = parse(payload);
-    String type = event.getString("type");
-    JsonObject object = event.getJsonObject("data").getJsonObject("object");
     Instant created =
         event.containsKey("created")
             ? Instant.ofEpochSecond(event.getJsonNumber("created").longValue())
             : Instant.now();
+    return readObject(
+        "webhook " + event.getString("id"),
+        event.getString("type"),
+        event.getJsonObject("data").getJsonObject("object"),
+        created);
+  }
+
+  /**
+   * What a Stripe object says about a payment, read as the event {@code type} would carry it: used
+   * for webhook events and for objects the Stripe API returns (the reconciler, a saved-card
+   * charge).
+   */
+  public static ProviderEvent readObject(
+      String source, String type, JsonObject object, Instant occurredAt) {
     Optional<UUID> paymentId =
         Optional.ofNullable(object.getJsonObject("metadata"))
             .flatMap(metadata -> string(metadata, "payment_id"))
             .map(UUID::fromString);
     Outcome outcome = Outcome.IGNORED;
     Optional<String> providerPaymentId = Optional.empty();
+    Optional<String> providerIntentId = Optional.empty();
     Optional<String> failureCode = Optional.empty();
     Optional<String> failureMessage = Optional.empty();
     Optional<BigDecimal> refunded = Optional.empty();
     switch (type) {
       case "checkout.session.completed" -> {
         providerPaymentId = string(object, "id");
+        providerIntentId = string(object, "payment_intent");
         if ("paid".equals(string(object, "payment_status").orElse(""))) {
           outcome = Outcome.SUCCEEDED;
         }
@@ -62,12 +76,19 @@ public final class StripeEventFormat {
         providerPaymentId = string(object, "id");
         outcome = Outcome.CANCELED;
       }
+      case "payment_intent.canceled" -> {
+        providerPaymentId = string(object, "id");
+        providerIntentId = providerPaymentId;
+        outcome = Outcome.CANCELED;
+      }
       case "payment_intent.succeeded" -> {
         providerPaymentId = string(object, "id");
+        providerIntentId = providerPaymentId;
         outcome = Outcome.SUCCEEDED;
       }
       case "payment_intent.payment_failed" -> {
         providerPaymentId = string(object, "id");
+        providerIntentId = providerPaymentId;
         outcome = Outcome.FAILED;
         JsonObject error = object.getJsonObject("last_payment_error");
         if (error != null) {
@@ -77,6 +98,7 @@ public final class StripeEventFormat {
       }
       case "charge.refunded" -> {
         providerPaymentId = string(object, "payment_intent");
+        providerIntentId = providerPaymentId;
         outcome = Outcome.REFUNDED;
         refunded =
             Optional.of(
@@ -87,15 +109,16 @@ public final class StripeEventFormat {
       default -> {}
     }
     return new ProviderEvent(
-        event.getString("id"),
+        source,
         type,
         outcome,
         paymentId,
         providerPaymentId,
+        providerIntentId,
         failureCode,
         failureMessage,
         refunded,
-        created);
+        occurredAt);
   }
 
   /** Minor units (what providers send) to an amount: 29900 RUB kopecks to 299.00. */

@@ -20,13 +20,25 @@ class StripeEventFormatTest {
             event(
                 "checkout.session.completed",
                 "{\"id\":\"cs_1\",\"object\":\"checkout.session\",\"payment_status\":\"paid\","
+                    + "\"payment_intent\":\"pi_9\","
                     + metadata()
                     + "}"));
 
     assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
     assertThat(event.paymentId()).contains(PAYMENT);
     assertThat(event.providerPaymentId()).contains("cs_1");
+    assertThat(event.providerIntentId()).as("the charge behind the session").contains("pi_9");
     assertThat(event.cause()).isEqualTo("webhook evt_1 checkout.session.completed");
+  }
+
+  @Test
+  void aCanceledIntentCancelsThePayment() {
+    ProviderEvent event =
+        StripeEventFormat.read(
+            event("payment_intent.canceled", "{\"id\":\"pi_2\"," + metadata() + "}"));
+
+    assertThat(event.outcome()).isEqualTo(Outcome.CANCELED);
+    assertThat(event.providerIntentId()).contains("pi_2");
   }
 
   @Test

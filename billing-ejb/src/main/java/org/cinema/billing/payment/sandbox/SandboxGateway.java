@@ -30,7 +30,7 @@ public class SandboxGateway implements PaymentGateway {
   @Override
   public CheckoutSession openCheckout(CheckoutRequest request) {
     String session = "cs_sandbox_" + request.paymentId().toString().replace("-", "");
-    return new CheckoutSession(
+    return CheckoutSession.hosted(
         session, request.apiBase().resolve("v1/sandbox/checkout/" + session).toString());
   }
 

@@ -1,5 +1,6 @@
 package org.cinema.billing.web.dto;
 
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 import java.util.UUID;
@@ -7,7 +8,8 @@ import org.cinema.billing.subscription.SubscribeResult;
 
 /**
  * The subscription just opened (or the unpaid one found again) and where to pay: {@code id} is the
- * product's, as the original clients expect.
+ * product's, as the original clients expect. {@code url} is null when a card the viewer saved with
+ * an earlier payment was charged at once; {@code payment_status} then says how that went.
  */
 public record AddProductResponse(
     UUID id,
@@ -15,9 +17,10 @@ public record AddProductResponse(
     BigDecimal price,
     String currency,
     String duration,
-    String url,
+    @JsonbNillable String url,
     @JsonbProperty("subscription_id") UUID subscriptionId,
-    @JsonbProperty("payment_id") UUID paymentId) {
+    @JsonbProperty("payment_id") UUID paymentId,
+    @JsonbProperty("payment_status") String paymentStatus) {
 
   public static AddProductResponse of(UUID productId, SubscribeResult result) {
     var ticket = result.ticket();
@@ -29,6 +32,7 @@ public record AddProductResponse(
         ticket.period().code(),
         result.checkoutUrl(),
         ticket.subscriptionId(),
-        ticket.paymentId());
+        ticket.paymentId(),
+        result.paymentStatus().name());
   }
 }
