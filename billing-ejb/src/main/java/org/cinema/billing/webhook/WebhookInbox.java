@@ -1,6 +1,8 @@
 package org.cinema.billing.webhook;
 
+import com.google.gson.JsonParseException;
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.Event;
 import com.stripe.net.Webhook;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,8 +17,9 @@ import org.cinema.billing.payment.gateway.PaymentGateway;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Receives a provider's webhook: checks the {@code Stripe-Signature} over the raw body, and stores
- * the event once by its id. A repeated delivery finds the event stored and changes nothing.
+ * Receives a provider's webhook: checks the {@code Stripe-Signature} over the raw body with
+ * stripe-java's {@code Webhook.constructEvent}, and stores the event once by its id. A repeated
+ * delivery finds the event stored and changes nothing.
  */
 @Stateless
 public class WebhookInbox {
@@ -35,14 +38,22 @@ public class WebhookInbox {
    */
   public Optional<Long> receive(String payload, String signatureHeader) {
     PaymentGateway provider = gateway.get();
+    Event event;
     try {
-      Webhook.Signature.verifyHeader(
-          payload, signatureHeader, provider.webhookSecret(), toleranceSeconds);
+      event =
+          Webhook.constructEvent(
+              payload, signatureHeader, provider.webhookSecret(), toleranceSeconds);
     } catch (SignatureVerificationException e) {
       throw new BillingException(ErrorCode.INVALID_SIGNATURE, "Signature check failed");
+    } catch (JsonParseException e) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, "Not an event: malformed JSON");
+    }
+    if (event == null || event.getId() == null || event.getType() == null) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, "Not an event: no id or type");
     }
     StripeEventFormat.Envelope envelope;
     try {
+      // The fields applied later are read from the raw JSON, whatever the event's API version.
       envelope = StripeEventFormat.envelope(payload);
     } catch (IllegalArgumentException e) {
       throw new BillingException(ErrorCode.INVALID_INPUT, "Not an event: " + e.getMessage());

@@ -1,0 +1,11 @@
+package org.cinema.billing.payment.stripe;
+
+import org.cinema.billing.payment.gateway.GatewayException;
+
+/** Stripe could not be reached, timed out or answered 5xx/429: worth asking again. */
+class StripeUnavailable extends GatewayException {
+
+  StripeUnavailable(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
