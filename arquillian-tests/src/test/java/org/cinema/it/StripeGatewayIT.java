@@ -1,0 +1,635 @@
+package org.cinema.it;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.cinema.it.support.BillingCatalog;
+import org.cinema.it.support.BillingClient;
+import org.cinema.it.support.Deployments;
+import org.cinema.it.support.Http;
+import org.cinema.it.support.Sql;
+import org.cinema.it.support.StripeSignature;
+import org.cinema.it.support.StripeStub;
+import org.cinema.it.support.TestDatabase;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.TargetsContainer;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * billing-web.war with {@code PAYMENT_PROVIDER=stripe}, its stripe-java talking to a local stub of
+ * the Stripe API ({@link StripeStub}, WireMock) and receiving webhook events signed here with the
+ * endpoint secret exactly as Stripe signs them. Asserts what a viewer sees (status codes, access)
+ * and what we asked Stripe (form fields, idempotency keys), and the rows in the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StripeGatewayIT {
+
+  private static final Duration SETTLE = Duration.ofSeconds(30);
+
+  private static final StripeStub stripe = new StripeStub(Integer.getInteger("it.stripe.port"));
+
+  private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.STRIPE));
+  private final BillingCatalog catalog = new BillingCatalog(sql);
+
+  @ArquillianResource private URL base;
+
+  private BillingClient api;
+
+  @Deployment(testable = false)
+  @TargetsContainer("stripe")
+  static WebArchive billingWebOnStripe() {
+    return Deployments.builtWar("billing-web.war");
+  }
+
+  @BeforeAll
+  static void startStripe() {
+    stripe.start();
+  }
+
+  @AfterAll
+  static void stopStripe() {
+    stripe.stop();
+  }
+
+  @BeforeEach
+  void client() throws Exception {
+    api = new BillingClient(base.toURI());
+  }
+
+  @Test
+  void aNewCustomerPaysOnACheckoutSessionAndIsRefundedThroughStripe() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "299.00", 2);
+    UUID movie = films.firstMovie();
+    Viewer viewer = newViewer();
+    String session = id("cs_test_");
+    String intent = id("pi_");
+    stripe.newCustomer(viewer.account(), viewer.customer());
+    stripe.stub(stripe.checkoutSession(viewer.account(), session, viewer.customer()));
+    assertThat(api.mayWatch(viewer.token(), movie)).as("before subscribing").isFalse();
+
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
+    assertThat(added.json().getString("url"))
+        .isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+    assertThat(added.json().getString("payment_status")).isEqualTo("PENDING");
+    String payment = added.json().getString("payment_id");
+
+    LoggedRequest customerCreated = only(stripe.requests("/v1/customers", viewer.accountText()));
+    Map<String, String> customer = StripeStub.form(customerCreated);
+    assertThat(customer)
+        .containsEntry("metadata[user_id]", viewer.accountText())
+        .containsEntry("name", "Test Viewer")
+        .containsKey("email");
+    assertThat(customerCreated.getHeader("Idempotency-Key"))
+        .isEqualTo("customer-" + viewer.account());
+    assertThat(
+            sql.value(
+                "select provider_customer_id from billing.account where id = ?::uuid",
+                viewer.accountText()))
+        .isEqualTo(viewer.customer());
+
+    LoggedRequest sessionCreated =
+        only(stripe.requests("/v1/checkout/sessions", viewer.accountText()));
+    assertThat(StripeStub.form(sessionCreated))
+        .containsEntry("mode", "payment")
+        .containsEntry("customer", viewer.customer())
+        .containsEntry("line_items[0][quantity]", "1")
+        .containsEntry("line_items[0][price_data][currency]", "rub")
+        .containsEntry("line_items[0][price_data][unit_amount]", "29900")
+        .containsEntry("payment_intent_data[setup_future_usage]", "off_session")
+        .containsEntry("payment_intent_data[metadata][payment_id]", payment)
+        .containsEntry("metadata[payment_id]", payment)
+        .containsEntry("metadata[user_id]", viewer.accountText())
+        .containsEntry("client_reference_id", payment);
+    assertThat(StripeStub.form(sessionCreated).get("line_items[0][price_data][product_data][name]"))
+        .startsWith(films.name());
+    String successUrl = StripeStub.form(sessionCreated).get("success_url");
+    assertThat(successUrl).endsWith("/api/v1/checkout/complete");
+    assertThat(Http.get(URI.create(successUrl)).status())
+        .as("the page Stripe sends the viewer back to")
+        .isEqualTo(200);
+    assertThat(sessionCreated.getHeader("Idempotency-Key"))
+        .isEqualTo("payment-" + payment + "-checkout");
+    assertThat(api.mayWatch(viewer.token(), movie)).as("subscribed, not paid").isFalse();
+
+    Http.Response delivered =
+        deliver(
+            event(
+                "checkout.session.completed",
+                StripeStub.session(session, viewer.customer(), "complete", "paid", intent),
+                payment,
+                viewer));
+    assertThat(delivered.status()).as("webhook: %s", delivered).isEqualTo(200);
+    awaitStatus(payment, "SUCCEEDED");
+    assertThat(api.mayWatch(viewer.token(), movie)).as("paid").isTrue();
+    assertThat(
+            sql.value("select provider_intent_id from billing.payment where id = ?::uuid", payment))
+        .as("the PaymentIntent behind the session, for refunds")
+        .isEqualTo(intent);
+
+    String refund = id("re_");
+    stripe.refunds(intent, refund);
+    Http.Response refunded = api.cancelPayment(viewer.token(), payment);
+    assertThat(refunded.status()).as("cancel-payment: %s", refunded).isEqualTo(200);
+    assertThat(refunded.json().getString("status")).isEqualTo("REFUNDED");
+    assertThat(api.mayWatch(viewer.token(), movie)).as("refunded: access ends at once").isFalse();
+    LoggedRequest refundCreated = only(stripe.requests("/v1/refunds", intent));
+    assertThat(StripeStub.form(refundCreated))
+        .containsEntry("payment_intent", intent)
+        .containsEntry("amount", "29900")
+        .containsEntry("metadata[payment_id]", payment);
+    String refundRow =
+        sql.value(
+                "select id::text from billing.refund where payment_id = ?::uuid"
+                    + " and status = 'SUCCEEDED' and provider_refund_id = ?",
+                payment,
+                refund)
+            .toString();
+    assertThat(refundCreated.getHeader("Idempotency-Key")).isEqualTo("refund-" + refundRow);
+
+    JsonObject charge =
+        Json.createObjectBuilder()
+            .add("id", id("ch_"))
+            .add("object", "charge")
+            .add("payment_intent", intent)
+            .add("currency", "rub")
+            .add("amount", 29900)
+            .add("amount_refunded", 29900)
+            .add("refunded", true)
+            .build();
+    String confirmation = event("charge.refunded", charge, null, viewer);
+    assertThat(deliver(confirmation).status()).isEqualTo(200);
+    awaitProcessed(confirmation);
+    assertThat(transitionsTo(payment, "REFUNDED"))
+        .as("charge.refunded confirms the refund made; nothing twice")
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void aSavedCardIsChargedOffSessionWithNoPageToVisit() throws Exception {
+    BillingCatalog.Product films = catalog.product("day", "299.00", 1);
+    Viewer viewer = newViewer();
+    String card = id("pm_");
+    String intent = id("pi_");
+    stripe.existingCustomer(viewer.account(), viewer.customer());
+    stripe.savedCard(viewer.customer(), card);
+    stripe.stub(
+        stripe.offSessionCharge(
+            viewer.account(),
+            StripeStub.intent(intent, "succeeded", viewer.customer(), null, viewer.account())));
+
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
+    assertThat(added.json().containsKey("url") && added.json().isNull("url"))
+        .as("no page to visit: %s", added)
+        .isTrue();
+    assertThat(added.json().getString("payment_status")).isEqualTo("SUCCEEDED");
+    assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("paid at once").isTrue();
+
+    String payment = added.json().getString("payment_id");
+    LoggedRequest charged = only(stripe.requests("/v1/payment_intents", viewer.accountText()));
+    assertThat(StripeStub.form(charged))
+        .containsEntry("customer", viewer.customer())
+        .containsEntry("payment_method", card)
+        .containsEntry("off_session", "true")
+        .containsEntry("confirm", "true")
+        .containsEntry("amount", "29900")
+        .containsEntry("currency", "rub")
+        .containsEntry("metadata[payment_id]", payment);
+    assertThat(charged.getHeader("Idempotency-Key"))
+        .isEqualTo("payment-" + payment + "-off-session");
+    assertThat(stripe.requests("/v1/customers", viewer.accountText()))
+        .as("the customer was found, not created")
+        .isEmpty();
+    assertThat(stripe.requests("/v1/checkout/sessions", viewer.accountText())).isEmpty();
+
+    String late =
+        event(
+            "payment_intent.succeeded",
+            StripeStub.intent(intent, "succeeded", viewer.customer(), null, viewer.account()),
+            payment,
+            viewer);
+    assertThat(deliver(late).status()).isEqualTo(200);
+    awaitProcessed(late);
+    assertThat(transitionsTo(payment, "SUCCEEDED"))
+        .as("the webhook after the charge")
+        .isEqualTo(1L);
+  }
+
+  @Test
+  void aDeclinedSavedCardIsRecordedAndTheViewerGetsACheckoutPageForAnotherCard() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "299.00", 1);
+    Viewer viewer = newViewer();
+    String declined = id("pi_");
+    String session = id("cs_test_");
+    stripe.existingCustomer(viewer.account(), viewer.customer());
+    stripe.savedCard(viewer.customer(), id("pm_"));
+    stripe.stub(
+        stripe.declinedOffSessionCharge(
+            viewer.account(),
+            StripeStub.intent(
+                declined, "requires_payment_method", viewer.customer(), null, viewer.account())));
+    stripe.stub(stripe.checkoutSession(viewer.account(), session, viewer.customer()));
+
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
+    assertThat(added.json().getString("payment_status")).isEqualTo("FAILED");
+    assertThat(added.json().getString("url"))
+        .isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+    String payment = added.json().getString("payment_id");
+    assertThat(
+            sql.value(
+                "select status || ' ' || failure_code from billing.payment where id = ?::uuid",
+                payment))
+        .isEqualTo("FAILED generic_decline");
+    assertThat(
+            sql.value(
+                "select cause from billing.payment_transition where payment_id = ?::uuid"
+                    + " and to_status = 'FAILED'",
+                payment))
+        .isEqualTo("off-session charge payment_intent.payment_failed");
+    assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("declined").isFalse();
+
+    String paidWith = id("pi_");
+    deliver(
+        event(
+            "checkout.session.completed",
+            StripeStub.session(session, viewer.customer(), "complete", "paid", paidWith),
+            payment,
+            viewer));
+    awaitStatus(payment, "SUCCEEDED");
+    assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("paid, other card").isTrue();
+    assertThat(
+            sql.value("select provider_intent_id from billing.payment where id = ?::uuid", payment))
+        .as("refunds go to the charge that paid, not the declined one")
+        .isEqualTo(paidWith);
+  }
+
+  @Test
+  void aStripe500IsRetriedWithTheSameIdempotencyKey() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "299.00", 1);
+    Viewer viewer = newViewer();
+    String session = id("cs_test_");
+    stripe.newCustomer(viewer.account(), viewer.customer());
+    String scenario = "500 then 200 for " + viewer.account();
+    stripe.stub(
+        post(urlPathEqualTo("/v1/checkout/sessions"))
+            .withRequestBody(containing(viewer.accountText()))
+            .inScenario(scenario)
+            .whenScenarioStateIs(STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(500)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong"
+                            + " on Stripe's end.\"}}"))
+            .willSetStateTo("failed once"));
+    stripe.stub(
+        post(urlPathEqualTo("/v1/checkout/sessions"))
+            .withRequestBody(containing(viewer.accountText()))
+            .inScenario(scenario)
+            .whenScenarioStateIs("failed once")
+            .willReturn(
+                okJson(
+                    StripeStub.session(session, viewer.customer(), "open", "unpaid", null)
+                        .toString())));
+
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
+    assertThat(added.json().getString("url")).endsWith(session);
+
+    List<LoggedRequest> attempts = stripe.requests("/v1/checkout/sessions", viewer.accountText());
+    assertThat(attempts).hasSize(2);
+    String key = "payment-" + added.json().getString("payment_id") + "-checkout";
+    assertThat(attempts)
+        .as("the retry is the same request to Stripe, so it cannot open a second checkout")
+        .allSatisfy(attempt -> assertThat(attempt.getHeader("Idempotency-Key")).isEqualTo(key));
+  }
+
+  @Test
+  void aChargeThatTimesOutStaysWaitingUntilTheReconcilerAsksStripe() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "299.00", 1);
+    Viewer viewer = newViewer();
+    String intent = id("pi_");
+    stripe.existingCustomer(viewer.account(), viewer.customer());
+    stripe.savedCard(viewer.customer(), id("pm_"));
+    // Stripe charges the card but the answer never arrives in time (read timeout 1.5 s here).
+    stripe.stub(
+        post(urlPathEqualTo("/v1/payment_intents"))
+            .withRequestBody(containing(viewer.accountText()))
+            .willReturn(
+                okJson(
+                        StripeStub.intent(
+                                intent, "succeeded", viewer.customer(), null, viewer.account())
+                            .toString())
+                    .withFixedDelay(4000)));
+
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(502);
+    assertThat(added.json().getString("error")).isEqualTo("PROVIDER_UNAVAILABLE");
+    List<LoggedRequest> attempts = stripe.requests("/v1/payment_intents", viewer.accountText());
+    assertThat(attempts).as("the first try and two retries").hasSize(3);
+    assertThat(attempts)
+        .extracting(attempt -> attempt.getHeader("Idempotency-Key"))
+        .containsOnly(attempts.get(0).getHeader("Idempotency-Key"));
+    UUID payment =
+        UUID.fromString(
+            sql.value(
+                    "select id::text from billing.payment where account_id = ?::uuid",
+                    viewer.accountText())
+                .toString());
+    assertThat(sql.value("select status from billing.payment where id = ?", payment))
+        .as("nothing is lost or decided while Stripe's answer is unknown")
+        .isEqualTo("CREATED");
+    assertThat(api.mayWatch(viewer.token(), films.firstMovie())).isFalse();
+
+    stripe.intentSearch(
+        payment,
+        StripeStub.intent(intent, "succeeded", viewer.customer(), payment, viewer.account()));
+    awaitStatus(payment.toString(), "SUCCEEDED");
+    assertThat(
+            sql.value(
+                "select cause from billing.payment_transition where payment_id = ?"
+                    + " and to_status = 'SUCCEEDED'",
+                payment))
+        .isEqualTo("reconciler payment_intent.succeeded");
+    assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("settled").isTrue();
+  }
+
+  @Test
+  void eventsWithAWrongSignatureOrAnOldTimestampAreRefusedAndNotStored() throws Exception {
+    Viewer viewer = newViewer();
+    JsonObject intent =
+        StripeStub.intent(id("pi_"), "succeeded", viewer.customer(), null, viewer.account());
+    String payload =
+        event("payment_intent.succeeded", intent, UUID.randomUUID().toString(), viewer);
+
+    Http.Response wrongSecret =
+        deliver(payload, StripeSignature.sign(payload, "whsec_not_ours", Instant.now()));
+    Http.Response stale =
+        deliver(
+            payload,
+            StripeSignature.sign(payload, secret(), Instant.now().minus(Duration.ofMinutes(10))));
+    Http.Response unsigned = deliver(payload, null);
+
+    for (Http.Response refused : List.of(wrongSecret, stale, unsigned)) {
+      assertThat(refused.status()).as("%s", refused).isEqualTo(400);
+      assertThat(refused.json().getString("error")).isNotBlank();
+    }
+    assertThat(sql.value("select count(*) from billing.webhook_event where payload = ?", payload))
+        .isEqualTo(0L);
+  }
+
+  @Test
+  void theSameEventDeliveredFiveTimesAtOnceIsStoredAndAppliedOnce() throws Exception {
+    Pending pending = pendingCheckout();
+    String payload =
+        event(
+            "checkout.session.completed",
+            StripeStub.session(
+                pending.session(), pending.viewer().customer(), "complete", "paid", id("pi_")),
+            pending.payment(),
+            pending.viewer());
+    String signature = StripeSignature.sign(payload, secret(), Instant.now());
+
+    ExecutorService pool = Executors.newFixedThreadPool(5);
+    try {
+      List<Callable<Http.Response>> deliveries = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        deliveries.add(() -> deliver(payload, signature));
+      }
+      for (Future<Http.Response> delivery : pool.invokeAll(deliveries)) {
+        assertThat(delivery.get().status()).as("%s", delivery.get()).isEqualTo(200);
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    awaitStatus(pending.payment(), "SUCCEEDED");
+    awaitProcessed(payload);
+    assertThat(sql.value("select count(*) from billing.webhook_event where payload = ?", payload))
+        .isEqualTo(1L);
+    assertThat(transitionsTo(pending.payment(), "SUCCEEDED")).isEqualTo(1L);
+  }
+
+  @Test
+  void successAndFailureInEitherOrderLeaveThePaymentPaid() throws Exception {
+    Pending failedFirst = pendingCheckout();
+    Pending succeededFirst = pendingCheckout();
+
+    String intent = id("pi_");
+    String failure = paymentFailed(failedFirst, intent);
+    String success = paymentSucceeded(failedFirst, intent);
+    deliver(failure);
+    awaitProcessed(failure);
+    assertThat(statusOf(failedFirst.payment())).isEqualTo("FAILED");
+    deliver(success);
+    awaitStatus(failedFirst.payment(), "SUCCEEDED");
+
+    String otherIntent = id("pi_");
+    String lateSuccess = paymentSucceeded(succeededFirst, otherIntent);
+    String lateFailure = paymentFailed(succeededFirst, otherIntent);
+    deliver(lateSuccess);
+    awaitStatus(succeededFirst.payment(), "SUCCEEDED");
+    deliver(lateFailure);
+    awaitProcessed(lateFailure);
+    assertThat(statusOf(succeededFirst.payment()))
+        .as("a late failure after success changes nothing")
+        .isEqualTo("SUCCEEDED");
+    assertThat(transitionsTo(succeededFirst.payment(), "FAILED")).isEqualTo(0L);
+    assertThat(
+            sql.value(
+                "select failure_code is null from billing.payment where id = ?::uuid",
+                succeededFirst.payment()))
+        .isEqualTo(true);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** A viewer subscribed through a Checkout Session, not paid yet. */
+  private Pending pendingCheckout() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "299.00", 1);
+    Viewer viewer = newViewer();
+    String session = id("cs_test_");
+    stripe.newCustomer(viewer.account(), viewer.customer());
+    stripe.stub(stripe.checkoutSession(viewer.account(), session, viewer.customer()));
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
+    return new Pending(viewer, added.json().getString("payment_id"), session);
+  }
+
+  private record Pending(Viewer viewer, String payment, String session) {}
+
+  private record Viewer(String token, UUID account, String customer) {
+    String accountText() {
+      return account.toString();
+    }
+  }
+
+  private Viewer newViewer() {
+    String token = api.newViewer();
+    String claims =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    UUID account =
+        UUID.fromString(Json.createReader(new StringReader(claims)).readObject().getString("sub"));
+    return new Viewer(token, account, id("cus_"));
+  }
+
+  /**
+   * An API version other than stripe-java's, on purpose: what we read comes from the raw JSON, so
+   * events of an older endpoint version are still applied.
+   */
+  private String paymentFailed(Pending pending, String intent) {
+    JsonObject object =
+        Json.createObjectBuilder(
+                StripeStub.intent(
+                    intent,
+                    "requires_payment_method",
+                    pending.viewer().customer(),
+                    UUID.fromString(pending.payment()),
+                    pending.viewer().account()))
+            .add(
+                "last_payment_error",
+                Json.createObjectBuilder()
+                    .add("code", "card_declined")
+                    .add("decline_code", "insufficient_funds")
+                    .add("message", "Your card has insufficient funds."))
+            .build();
+    return event("payment_intent.payment_failed", object, null, pending.viewer(), "2020-08-27");
+  }
+
+  private String paymentSucceeded(Pending pending, String intent) {
+    return event(
+        "payment_intent.succeeded",
+        StripeStub.intent(
+            intent,
+            "succeeded",
+            pending.viewer().customer(),
+            UUID.fromString(pending.payment()),
+            pending.viewer().account()),
+        null,
+        pending.viewer());
+  }
+
+  private static String event(String type, JsonObject object, String payment, Viewer viewer) {
+    return event(type, object, payment, viewer, "2025-08-27.basil");
+  }
+
+  /** A Stripe event; {@code payment} (when given) goes into the object's metadata. */
+  private static String event(
+      String type, JsonObject object, String payment, Viewer viewer, String apiVersion) {
+    JsonObject data =
+        payment == null
+            ? object
+            : Json.createObjectBuilder(object)
+                .add(
+                    "metadata",
+                    StripeStub.metadata(UUID.fromString(payment), viewer.account()).build())
+                .build();
+    return Json.createObjectBuilder()
+        .add("id", id("evt_"))
+        .add("object", "event")
+        .add("api_version", apiVersion)
+        .add("created", Instant.now().getEpochSecond())
+        .add("type", type)
+        .add("livemode", false)
+        .add("pending_webhooks", 1)
+        .add("data", Json.createObjectBuilder().add("object", data))
+        .build()
+        .toString();
+  }
+
+  private Http.Response deliver(String payload) {
+    return deliver(payload, StripeSignature.sign(payload, secret(), Instant.now()));
+  }
+
+  private Http.Response deliver(String payload, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.api().resolve("billing/webhook"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(payload));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return Http.send(request);
+  }
+
+  private void awaitStatus(String payment, String status) {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> assertThat(statusOf(payment)).as("payment " + payment).isEqualTo(status));
+  }
+
+  private void awaitProcessed(String payload) {
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        sql.value(
+                            "select processed_at is not null from billing.webhook_event"
+                                + " where payload = ?",
+                            payload))
+                    .isEqualTo(true));
+  }
+
+  private String statusOf(String payment) throws Exception {
+    return sql.value("select status from billing.payment where id = ?::uuid", payment).toString();
+  }
+
+  private long transitionsTo(String payment, String status) throws Exception {
+    return (Long)
+        sql.value(
+            "select count(*) from billing.payment_transition where payment_id = ?::uuid"
+                + " and to_status = ?",
+            payment,
+            status);
+  }
+
+  private static LoggedRequest only(List<LoggedRequest> requests) {
+    assertThat(requests).hasSize(1);
+    return requests.get(0);
+  }
+
+  private static String secret() {
+    return System.getProperty("it.stripe.webhook.secret");
+  }
+
+  private static String id(String prefix) {
+    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+  }
+}
