@@ -24,6 +24,7 @@ record LauncherSettings(
   record Database(String url, String user, String password) {}
 
   static LauncherSettings fromEnvironment(Map<String, String> env) {
+    checkPaymentProvider(env);
     Optional<Database> external =
         value(env, "BILLING_DB_URL")
             .map(
@@ -41,6 +42,29 @@ record LauncherSettings(
         value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"),
         value(env, "PAYARA_CLUSTER").map(Boolean::parseBoolean).orElse(true),
         Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)));
+  }
+
+  /**
+   * Refuses to start with a payment provider that cannot work: an unknown name, or Stripe without
+   * its keys (the server would start and then fail every checkout).
+   */
+  private static void checkPaymentProvider(Map<String, String> env) {
+    String provider = value(env, "PAYMENT_PROVIDER").orElse("sandbox");
+    switch (provider) {
+      case "sandbox" -> {}
+      case "stripe" -> {
+        if (value(env, "STRIPE_API_KEY").isEmpty()
+            || value(env, "STRIPE_WEBHOOK_SECRET").isEmpty()) {
+          throw new IllegalArgumentException(
+              "PAYMENT_PROVIDER=stripe needs STRIPE_API_KEY (sk_test_... from the Stripe"
+                  + " dashboard) and STRIPE_WEBHOOK_SECRET (whsec_..., printed by `stripe"
+                  + " listen` or shown for the webhook endpoint): see the README");
+        }
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "PAYMENT_PROVIDER must be sandbox or stripe, not '" + provider + "'");
+    }
   }
 
   /**

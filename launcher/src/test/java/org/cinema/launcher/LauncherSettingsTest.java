@@ -85,4 +85,23 @@ class LauncherSettingsTest {
         .containsEntry("DEMO_DATA", "true");
     assertThat(separate).containsEntry("CONTENT_DB_URL", "jdbc:postgresql://other:1/content");
   }
+
+  @Test
+  void stripeWithoutItsKeysOrAnUnknownProviderIsRefusedBeforeAnythingStarts() {
+    assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("PAYMENT_PROVIDER", "stripe")))
+        .hasMessageContaining("STRIPE_API_KEY")
+        .hasMessageContaining("STRIPE_WEBHOOK_SECRET");
+    assertThatThrownBy(
+            () ->
+                LauncherSettings.fromEnvironment(
+                    Map.of("PAYMENT_PROVIDER", "stripe", "STRIPE_API_KEY", "sk_test_1")))
+        .hasMessageContaining("STRIPE_WEBHOOK_SECRET");
+    assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("PAYMENT_PROVIDER", "paypal")))
+        .hasMessageContaining("sandbox or stripe");
+    LauncherSettings.fromEnvironment(
+        Map.of(
+            "PAYMENT_PROVIDER", "stripe",
+            "STRIPE_API_KEY", "sk_test_1",
+            "STRIPE_WEBHOOK_SECRET", "whsec_1"));
+  }
 }
