@@ -2,7 +2,11 @@ package org.cinema.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -39,7 +43,9 @@ class EarOnPayaraServerIT {
             Map.entry(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION",
                 keys.resolve(PemKeys.PUBLIC_KEY_FILE).toUri().toString()),
-            Map.entry("SANDBOX_WEBHOOK_SECRET", "whsec_ear_test"));
+            Map.entry("SANDBOX_WEBHOOK_SECRET", "whsec_ear_test"),
+            Map.entry("ADMIN_USERNAME", "ear-admin"),
+            Map.entry("ADMIN_PASSWORD", "ear-admin-password"));
     Path log = Path.of(System.getProperty("deployments.dir"), "payara-server.log");
     Files.deleteIfExists(log);
 
@@ -56,6 +62,32 @@ class EarOnPayaraServerIT {
       assertThat(api.get("billing/products", token).status())
           .as("a token issued by billing-ejb is accepted by billing-web's MicroProfile JWT")
           .isEqualTo(200);
+      assertThat(adminDashboardAfterLogin(server.baseUri()))
+          .as("admin-jsf's form login, beside billing-web's JWT in the same application")
+          .contains("Dashboard");
     }
+  }
+
+  /** Logs in to the admin panel as a browser does (cookie, form post) and opens the dashboard. */
+  private static String adminDashboardAfterLogin(URI base) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
+    browser.send(
+        HttpRequest.newBuilder(URI.create(base + "/admin/index.xhtml")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> loggedIn =
+        browser.send(
+            HttpRequest.newBuilder(URI.create(base + "/admin/j_security_check"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "j_username=ear-admin&j_password=ear-admin-password"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(loggedIn.statusCode()).as(loggedIn.body()).isEqualTo(200);
+    return loggedIn.body();
   }
 }

@@ -11,8 +11,10 @@ import org.cinema.common.security.PemKeys;
 
 /**
  * Secrets a developer's run needs and should not have to make by hand, generated once into the data
- * folder and reused: the token signing key pair and the sandbox's webhook secret. Whatever the
- * environment already sets is left alone.
+ * folder and reused: the token signing key pair, the sandbox's webhook secret, the admin panel's
+ * superuser ({@code admin} and a generated password, printed when ready) and the billing
+ * administrator account the admin panel reads billing data as. Whatever the environment already
+ * sets is left alone.
  */
 final class DevSecrets {
 
@@ -31,15 +33,32 @@ final class DevSecrets {
           keys.resolve(PemKeys.PUBLIC_KEY_FILE).toUri().toString());
     }
     if (LauncherSettings.value(callers, "SANDBOX_WEBHOOK_SECRET").isEmpty()) {
-      Path file = dataDir.resolve("sandbox-webhook-secret");
-      if (!Files.exists(file)) {
-        Files.createDirectories(dataDir);
-        byte[] random = new byte[24];
-        new SecureRandom().nextBytes(random);
-        Files.writeString(file, "whsec_" + HexFormat.of().formatHex(random));
+      added.put("SANDBOX_WEBHOOK_SECRET", kept(dataDir, "sandbox-webhook-secret", "whsec_"));
+    }
+    if (LauncherSettings.value(callers, "ADMIN_USERNAME").isEmpty()) {
+      added.put("ADMIN_USERNAME", "admin");
+      if (LauncherSettings.value(callers, "ADMIN_PASSWORD").isEmpty()) {
+        added.put("ADMIN_PASSWORD", kept(dataDir, "admin-password", ""));
       }
-      added.put("SANDBOX_WEBHOOK_SECRET", Files.readString(file).trim());
+    }
+    if (LauncherSettings.value(callers, "BILLING_ADMIN_LOGIN").isEmpty()) {
+      added.put("BILLING_ADMIN_LOGIN", "billing-admin");
+      if (LauncherSettings.value(callers, "BILLING_ADMIN_PASSWORD").isEmpty()) {
+        added.put("BILLING_ADMIN_PASSWORD", kept(dataDir, "billing-admin-password", ""));
+      }
     }
     return added;
+  }
+
+  /** A random secret kept in {@code dataDir/name}: made on the first run, read on later ones. */
+  private static String kept(Path dataDir, String name, String prefix) throws IOException {
+    Path file = dataDir.resolve(name);
+    if (!Files.exists(file)) {
+      Files.createDirectories(dataDir);
+      byte[] random = new byte[24];
+      new SecureRandom().nextBytes(random);
+      Files.writeString(file, prefix + HexFormat.of().formatHex(random));
+    }
+    return Files.readString(file).trim();
   }
 }

@@ -31,13 +31,14 @@ public final class Launcher {
     }
 
     Map<String, String> environment = environment(System.getenv(), settings, database);
-    environment.putAll(DevSecrets.ensure(settings.dataDir(), System.getenv()));
+    Map<String, String> secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
+    environment.putAll(secrets);
     PayaraMicroServer server = PayaraMicroServer.start(runtimeDir, settings, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
 
     if (server.awaitReady(settings.readyTimeout())) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      printReady(server, elapsed);
+      printReady(server, elapsed, environment);
     } else if (server.isAlive()) {
       log("Not ready within " + settings.readyTimeout().toSeconds() + " s: see the log above");
       System.exit(1);
@@ -62,6 +63,14 @@ public final class Launcher {
       env.put("CONTENT_DB_PASSWORD", database.password());
     }
     env.put("DEMO_DATA", String.valueOf(settings.demoData()));
+    // The admin panel reads billing data and ETL runs over HTTP from the same server.
+    String local = "http://localhost:" + settings.httpPort();
+    if (LauncherSettings.value(callers, "BILLING_API_URL").isEmpty()) {
+      env.put("BILLING_API_URL", local + "/api/");
+    }
+    if (LauncherSettings.value(callers, "ETL_API_URL").isEmpty()) {
+      env.put("ETL_API_URL", local + "/etl/api/");
+    }
     return env;
   }
 
@@ -91,8 +100,15 @@ public final class Launcher {
     return runtime;
   }
 
-  private static void printReady(PayaraMicroServer server, Duration elapsed) {
+  private static void printReady(
+      PayaraMicroServer server, Duration elapsed, Map<String, String> environment) {
     String base = server.baseUri().toString();
+    String adminLogin =
+        LauncherSettings.value(environment, "ADMIN_USERNAME").orElse("(ADMIN_USERNAME not set)")
+            + " / "
+            + (LauncherSettings.value(System.getenv(), "ADMIN_PASSWORD").isPresent()
+                ? "ADMIN_PASSWORD"
+                : LauncherSettings.value(environment, "ADMIN_PASSWORD").orElse("-"));
     System.out.printf(
         """
 
@@ -100,14 +116,14 @@ public final class Launcher {
          Cinema billing is ready in %.1f s (Payara Micro pid %d)
            Viewer API      %s/api/v1/
            OpenAPI         %s/openapi
-           Admin panel     %s/admin/
+           Admin panel     %s/admin/   (log in as %s)
            ETL runs        %s/etl/api/runs
            Readiness       %s/health/ready
          Ctrl-C stops the server and the database.
         ==================================================================
 
         """,
-        elapsed.toMillis() / 1000.0, server.pid(), base, base, base, base, base);
+        elapsed.toMillis() / 1000.0, server.pid(), base, base, base, adminLogin, base, base);
   }
 
   private static void log(String message) {

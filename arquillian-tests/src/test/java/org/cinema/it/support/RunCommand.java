@@ -37,6 +37,15 @@ public final class RunCommand implements AutoCloseable {
 
   /** Starts the launcher and waits for its "ready" banner. */
   public static RunCommand start(Path dataDir, Path log) throws IOException {
+    return start(dataDir, log, Map.of());
+  }
+
+  /**
+   * Starts the launcher with {@code settings} added to its zero-configuration environment, and
+   * waits for its "ready" banner.
+   */
+  public static RunCommand start(Path dataDir, Path log, Map<String, String> settings)
+      throws IOException {
     int httpPort = Integer.getInteger("it.run.http.port");
     int dbPort = Integer.getInteger("it.run.db.port");
     ProcessBuilder builder =
@@ -50,12 +59,17 @@ public final class RunCommand implements AutoCloseable {
     // Whatever the developer's .env exported, this run is the zero-configuration one.
     env.keySet()
         .removeIf(
-            name -> name.matches("(BILLING|CONTENT)_DB_.*|DEMO_DATA|PAYARA_.*|ETL_.*|READY_.*"));
+            name ->
+                name.matches(
+                    "(BILLING|CONTENT)_DB_.*|DEMO_DATA|PAYARA_.*|ETL_.*|READY_.*|ADMIN_.*"
+                        + "|BILLING_ADMIN_.*|BILLING_API_URL|PAYMENT_PROVIDER|STRIPE_.*"
+                        + "|SANDBOX_.*|RECONCILE_.*"));
     env.put("DATA_DIR", dataDir.toString());
     env.put("HTTP_PORT", String.valueOf(httpPort));
     env.put("EMBEDDED_DB_PORT", String.valueOf(dbPort));
     env.put("PAYARA_CLUSTER", "false");
     env.put("READY_TIMEOUT_SECONDS", String.valueOf(READY_TIMEOUT.toSeconds()));
+    env.putAll(settings);
     RunCommand run = new RunCommand(builder.start(), log, httpPort, dbPort);
     await("the run command's ready banner in " + log)
         .atMost(READY_TIMEOUT.plusSeconds(30))

@@ -23,7 +23,15 @@ public final class WholeSystem {
           .hasValueSatisfying(json -> assertThat(json.getString("status")).isEqualTo("UP"));
     }
     assertThat(Http.get(URI.create(base + "/api/v1/ping")).status()).isEqualTo(200);
-    assertThat(Http.get(URI.create(base + "/admin/")).status()).isEqualTo(200);
+    assertThat(Http.get(URI.create(base + "/admin/login.xhtml")).status()).isEqualTo(200);
+    assertThat(
+            Http.get(
+                    URI.create(
+                        base
+                            + "/admin/jakarta.faces.resource/theme.css.xhtml?ln=primefaces-saga-blue"))
+                .status())
+        .as("PrimeFaces serves its theme")
+        .isEqualTo(200);
     assertThat(Http.get(URI.create(base + "/etl/api/runs")).status()).isEqualTo(200);
   }
 }

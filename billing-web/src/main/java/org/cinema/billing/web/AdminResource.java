@@ -27,6 +27,7 @@ import org.cinema.billing.payment.PaymentLedger;
 import org.cinema.billing.payment.PaymentQueries;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.payment.RefundService;
+import org.cinema.billing.reporting.StatsQueries;
 import org.cinema.billing.subscription.SubscriptionQueries;
 import org.cinema.billing.subscription.SubscriptionStatus;
 import org.cinema.billing.web.dto.AdminRefundRequest;
@@ -35,6 +36,7 @@ import org.cinema.billing.web.dto.InvoiceResponse;
 import org.cinema.billing.web.dto.PageResponse;
 import org.cinema.billing.web.dto.PaymentItem;
 import org.cinema.billing.web.dto.PaymentResponse;
+import org.cinema.billing.web.dto.StatsResponse;
 import org.cinema.billing.web.dto.SubscriptionResponse;
 import org.cinema.billing.web.dto.TransitionResponse;
 import org.cinema.billing.web.idempotency.Idempotent;
@@ -60,6 +62,8 @@ public class AdminResource {
   @Inject private PaymentQueries payments;
 
   @Inject private PaymentLedger ledger;
+
+  @Inject private StatsQueries stats;
 
   @Inject private RefundService refunds;
 
@@ -165,6 +169,26 @@ public class AdminResource {
             Optional.ofNullable(request.getAmount()),
             request.getReason(),
             apiBase.of(uriInfo)));
+  }
+
+  @GET
+  @Path("stats")
+  @Operation(
+      summary = "Dashboard figures",
+      description =
+          "Active subscriptions, payments by status, and revenue (paid less refunded) per UTC day"
+              + " and currency over the last `days` days (1-366, default 30).")
+  public StatsResponse stats(@QueryParam("days") @DefaultValue("30") String days) {
+    int span;
+    try {
+      span = Integer.parseInt(days);
+    } catch (NumberFormatException e) {
+      span = 0;
+    }
+    if (span < 1 || span > 366) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, "days: a whole number from 1 to 366");
+    }
+    return StatsResponse.of(stats.stats(span));
   }
 
   private static String searchText(String query) {

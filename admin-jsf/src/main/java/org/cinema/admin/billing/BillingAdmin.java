@@ -1,0 +1,170 @@
+package org.cinema.admin.billing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.cinema.admin.billing.BillingRecords.Customer;
+import org.cinema.admin.billing.BillingRecords.Invoice;
+import org.cinema.admin.billing.BillingRecords.Login;
+import org.cinema.admin.billing.BillingRecords.Page;
+import org.cinema.admin.billing.BillingRecords.Payment;
+import org.cinema.admin.billing.BillingRecords.RefundBody;
+import org.cinema.admin.billing.BillingRecords.Stats;
+import org.cinema.admin.billing.BillingRecords.Subscription;
+import org.cinema.admin.billing.BillingRecords.Transition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+/**
+ * The admin panel's door to billing data: billing-web's admin API at {@code BILLING_API_URL}, as
+ * the billing administrator ({@code BILLING_ADMIN_LOGIN}/{@code BILLING_ADMIN_PASSWORD}, the
+ * account billing-web creates on start). The token is kept until shortly before it expires and
+ * fetched again on a 401. Every failure becomes a {@link BillingUnavailable} with a readable
+ * message.
+ */
+@ApplicationScoped
+public class BillingAdmin {
+
+  /** Fetch a new token this long before the old one would do (tokens live 10 min by default). */
+  private static final Duration TOKEN_REUSE = Duration.ofMinutes(4);
+
+  @Inject
+  @ConfigProperty(name = "billing.api.url", defaultValue = "http://localhost:8080/api/")
+  private String apiUrl;
+
+  @Inject
+  @ConfigProperty(name = "billing.admin.login")
+  private Optional<String> login;
+
+  @Inject
+  @ConfigProperty(name = "billing.admin.password")
+  private Optional<String> password;
+
+  @Inject private Clock clock;
+
+  private volatile BillingAdminApi api;
+  private volatile String token;
+  private volatile Instant tokenTakenAt = Instant.EPOCH;
+
+  public Page<Customer> customers(String query, int page, int size) {
+    return call(bearer -> api().customers(bearer, blankToNull(query), page, size));
+  }
+
+  public Page<Subscription> subscriptions(UUID customer, String status, int page, int size) {
+    return call(bearer -> api().subscriptions(bearer, customer, blankToNull(status), page, size));
+  }
+
+  public Page<Invoice> invoices(UUID customer, String status, int page, int size) {
+    return call(bearer -> api().invoices(bearer, customer, blankToNull(status), page, size));
+  }
+
+  public Page<Payment> payments(
+      UUID customer, String status, LocalDate from, LocalDate to, int page, int size) {
+    return call(
+        bearer ->
+            api()
+                .payments(
+                    bearer,
+                    customer,
+                    blankToNull(status),
+                    from == null ? null : from.toString(),
+                    to == null ? null : to.toString(),
+                    page,
+                    size));
+  }
+
+  public List<Transition> history(UUID payment) {
+    return call(bearer -> api().history(bearer, payment));
+  }
+
+  /**
+   * Refunds all that is left of a payment ({@code amount} null) or part of it.
+   *
+   * @param requestId the same for a repeated click, so the refund happens once
+   */
+  public Payment refund(UUID payment, BigDecimal amount, String reason, String requestId) {
+    return call(bearer -> api().refund(bearer, requestId, payment, new RefundBody(amount, reason)));
+  }
+
+  public Stats stats(int days) {
+    return call(bearer -> api().stats(bearer, days));
+  }
+
+  private <T> T call(Function<String, T> request) {
+    try {
+      try {
+        return request.apply("Bearer " + token());
+      } catch (WebApplicationException e) {
+        if (e.getResponse().getStatus() != 401) {
+          throw e;
+        }
+        token = null;
+        return request.apply("Bearer " + token());
+      }
+    } catch (WebApplicationException e) {
+      throw new BillingUnavailable(describe(e), e);
+    } catch (ProcessingException e) {
+      throw new BillingUnavailable("Billing API not reachable at " + apiUrl, e);
+    }
+  }
+
+  private String token() {
+    if (token == null || tokenTakenAt.plus(TOKEN_REUSE).isBefore(clock.instant())) {
+      if (login.isEmpty() || password.isEmpty()) {
+        throw new BillingUnavailable(
+            "BILLING_ADMIN_LOGIN and BILLING_ADMIN_PASSWORD are not set: billing data unavailable",
+            null);
+      }
+      token = api().login(new Login(login.get(), password.get())).accessToken();
+      tokenTakenAt = clock.instant();
+    }
+    return token;
+  }
+
+  private BillingAdminApi api() {
+    BillingAdminApi current = api;
+    if (current == null) {
+      current =
+          RestClientBuilder.newBuilder()
+              .baseUri(URI.create(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"))
+              .connectTimeout(3, TimeUnit.SECONDS)
+              .readTimeout(30, TimeUnit.SECONDS)
+              .build(BillingAdminApi.class);
+      api = current;
+    }
+    return current;
+  }
+
+  /** The billing API's own error message when it sent one ({"error", "message"}). */
+  private static String describe(WebApplicationException e) {
+    try {
+      String body = e.getResponse().readEntity(String.class);
+      try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        JsonObject error = reader.readObject();
+        return error.getString("message", body);
+      }
+    } catch (RuntimeException unreadable) {
+      return "Billing API answered " + e.getResponse().getStatus();
+    }
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text.strip();
+  }
+}

@@ -1,0 +1,88 @@
+package org.cinema.admin.billing;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.cinema.admin.billing.BillingRecords.Customer;
+import org.cinema.admin.billing.BillingRecords.Invoice;
+import org.cinema.admin.billing.BillingRecords.Login;
+import org.cinema.admin.billing.BillingRecords.Page;
+import org.cinema.admin.billing.BillingRecords.Payment;
+import org.cinema.admin.billing.BillingRecords.RefundBody;
+import org.cinema.admin.billing.BillingRecords.Stats;
+import org.cinema.admin.billing.BillingRecords.Subscription;
+import org.cinema.admin.billing.BillingRecords.Token;
+import org.cinema.admin.billing.BillingRecords.Transition;
+
+/** billing-web's API as the admin uses it (MicroProfile REST Client, built in BillingAdmin). */
+@Path("v1")
+@Produces(MediaType.APPLICATION_JSON)
+public interface BillingAdminApi {
+
+  @POST
+  @Path("content/login")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Token login(Login credentials);
+
+  @GET
+  @Path("admin/customers")
+  Page<Customer> customers(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("q") String query,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @GET
+  @Path("admin/subscriptions")
+  Page<Subscription> subscriptions(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("customer") UUID customer,
+      @QueryParam("status") String status,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @GET
+  @Path("admin/invoices")
+  Page<Invoice> invoices(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("customer") UUID customer,
+      @QueryParam("status") String status,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @GET
+  @Path("admin/payments")
+  Page<Payment> payments(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("customer") UUID customer,
+      @QueryParam("status") String status,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @GET
+  @Path("admin/payments/{id}/history")
+  List<Transition> history(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+  @POST
+  @Path("admin/payments/{id}/refunds")
+  @Consumes(MediaType.APPLICATION_JSON)
+  Payment refund(
+      @HeaderParam("Authorization") String bearer,
+      @HeaderParam("Idempotency-Key") String idempotencyKey,
+      @PathParam("id") UUID id,
+      RefundBody body);
+
+  @GET
+  @Path("admin/stats")
+  Stats stats(@HeaderParam("Authorization") String bearer, @QueryParam("days") int days);
+}

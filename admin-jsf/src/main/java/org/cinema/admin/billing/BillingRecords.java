@@ -1,0 +1,102 @@
+package org.cinema.admin.billing;
+
+import jakarta.json.bind.annotation.JsonbProperty;
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** billing-web's admin API payloads, as this module reads them. */
+public final class BillingRecords {
+
+  private BillingRecords() {}
+
+  public record Page<T>(List<T> items, long total, int page, int size, long pages)
+      implements Serializable {}
+
+  public record Customer(
+      UUID id,
+      String login,
+      String email,
+      String fullname,
+      String phone,
+      String roles,
+      @JsonbProperty("created_at") Instant createdAt)
+      implements Serializable {}
+
+  public record Subscription(
+      UUID id,
+      @JsonbProperty("account_id") UUID accountId,
+      @JsonbProperty("product_id") UUID productId,
+      @JsonbProperty("product_name") String productName,
+      String status,
+      BigDecimal price,
+      String currency,
+      String duration,
+      @JsonbProperty("current_period_start") Instant currentPeriodStart,
+      @JsonbProperty("current_period_end") Instant currentPeriodEnd,
+      @JsonbProperty("cancel_at_period_end") boolean cancelAtPeriodEnd,
+      @JsonbProperty("created_at") Instant createdAt)
+      implements Serializable {}
+
+  public record Invoice(
+      UUID id,
+      @JsonbProperty("account_id") UUID accountId,
+      @JsonbProperty("subscription_id") UUID subscriptionId,
+      @JsonbProperty("product_name") String productName,
+      BigDecimal amount,
+      String currency,
+      @JsonbProperty("period_start") Instant periodStart,
+      @JsonbProperty("period_end") Instant periodEnd,
+      String status,
+      @JsonbProperty("paid_at") Instant paidAt,
+      @JsonbProperty("created_at") Instant createdAt)
+      implements Serializable {}
+
+  public record Payment(
+      UUID id,
+      String description,
+      BigDecimal amount,
+      String currency,
+      @JsonbProperty("pay_date") Instant payDate,
+      String status,
+      @JsonbProperty("refunded_amount") BigDecimal refundedAmount,
+      @JsonbProperty("created_at") Instant createdAt,
+      @JsonbProperty("account_id") UUID accountId,
+      @JsonbProperty("failure_code") String failureCode,
+      @JsonbProperty("failure_message") String failureMessage)
+      implements Serializable {
+
+    /** Money taken and not given back: what a refund may still return. */
+    public BigDecimal refundable() {
+      return refundedAmount == null ? amount : amount.subtract(refundedAmount);
+    }
+
+    public boolean isRefundable() {
+      return ("SUCCEEDED".equals(status) || "PARTIALLY_REFUNDED".equals(status))
+          && refundable().signum() > 0;
+    }
+  }
+
+  public record Transition(
+      String from, String to, String cause, @JsonbProperty("occurred_at") Instant occurredAt)
+      implements Serializable {}
+
+  public record RefundBody(BigDecimal amount, String reason) implements Serializable {}
+
+  public record Login(String login, String password) implements Serializable {}
+
+  public record Token(@JsonbProperty("access_token") String accessToken) implements Serializable {}
+
+  public record Stats(
+      @JsonbProperty("active_subscriptions") long activeSubscriptions,
+      @JsonbProperty("payments_by_status") Map<String, Long> paymentsByStatus,
+      @JsonbProperty("revenue_by_day") List<DayRevenue> revenueByDay)
+      implements Serializable {}
+
+  public record DayRevenue(LocalDate day, String currency, BigDecimal amount)
+      implements Serializable {}
+}
