@@ -39,6 +39,19 @@ final class EmbeddedDatabase implements AutoCloseable {
     return database;
   }
 
+  /**
+   * The embedded database another run command (a service started with its own {@code DEPLOY})
+   * already serves on {@code port}, if one answers there.
+   */
+  static java.util.Optional<LauncherSettings.Database> runningOn(int port) {
+    String url = "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?connectTimeout=2";
+    try (Connection ignored = java.sql.DriverManager.getConnection(url, USER, USER)) {
+      return java.util.Optional.of(new LauncherSettings.Database(url, USER, USER));
+    } catch (SQLException nobodyThere) {
+      return java.util.Optional.empty();
+    }
+  }
+
   LauncherSettings.Database connection() {
     return new LauncherSettings.Database(postgres.getJdbcUrl(USER, DATABASE), USER, USER);
   }

@@ -23,12 +23,22 @@ public final class Launcher {
     if (settings.externalDatabase().isPresent()) {
       database = settings.externalDatabase().get();
       log("Using the PostgreSQL at " + database.url());
+    } else if (EmbeddedDatabase.runningOn(settings.embeddedDbPort()).isPresent()) {
+      database = EmbeddedDatabase.runningOn(settings.embeddedDbPort()).get();
+      log(
+          "Using the embedded PostgreSQL already running on port "
+              + settings.embeddedDbPort()
+              + " (started by another service; stop that one last)");
     } else {
       Path dataDir = settings.dataDir().resolve("postgres");
       embedded = EmbeddedDatabase.start(dataDir, settings.embeddedDbPort());
       database = embedded.connection();
       log("Embedded PostgreSQL on port " + settings.embeddedDbPort() + ", data in " + dataDir);
     }
+    Path pidFile = pidFile(settings);
+    Files.createDirectories(pidFile.getParent());
+    Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+    pidFile.toFile().deleteOnExit();
 
     Map<String, String> environment = environment(System.getenv(), settings, database);
     Map<String, String> secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
@@ -38,7 +48,7 @@ public final class Launcher {
 
     if (server.awaitReady(settings.readyTimeout())) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      printReady(server, elapsed, environment);
+      printReady(server, settings, elapsed, environment, embedded != null);
     } else if (server.isAlive()) {
       log("Not ready within " + settings.readyTimeout().toSeconds() + " s: see the log above");
       System.exit(1);
@@ -90,6 +100,13 @@ public final class Launcher {
     };
   }
 
+  /** Where {@code make down} finds this run to stop it: {@code DATA_DIR/run-<modules>.pid}. */
+  private static Path pidFile(LauncherSettings settings) {
+    String modules =
+        settings.modules().stream().map(Module::label).reduce((a, b) -> a + "-" + b).orElse("none");
+    return settings.dataDir().resolve("run-" + modules + ".pid");
+  }
+
   /** The folder holding payara-micro.jar and the WARs: {@code runtime/} beside launcher.jar. */
   private static Path runtimeDir() throws URISyntaxException, IOException {
     Path jar = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -101,29 +118,47 @@ public final class Launcher {
   }
 
   private static void printReady(
-      PayaraMicroServer server, Duration elapsed, Map<String, String> environment) {
+      PayaraMicroServer server,
+      LauncherSettings settings,
+      Duration elapsed,
+      Map<String, String> environment,
+      boolean ownsDatabase) {
     String base = server.baseUri().toString();
-    String adminLogin =
-        LauncherSettings.value(environment, "ADMIN_USERNAME").orElse("(ADMIN_USERNAME not set)")
-            + " / "
-            + (LauncherSettings.value(System.getenv(), "ADMIN_PASSWORD").isPresent()
-                ? "ADMIN_PASSWORD"
-                : LauncherSettings.value(environment, "ADMIN_PASSWORD").orElse("-"));
+    StringBuilder urls = new StringBuilder();
+    if (settings.modules().contains(Module.BILLING)) {
+      urls.append(line("Viewer API", base + "/api/v1/"))
+          .append(line("OpenAPI", base + "/openapi  (Swagger UI: " + base + "/api/openapi)"));
+    }
+    if (settings.modules().contains(Module.ADMIN)) {
+      String login =
+          LauncherSettings.value(environment, "ADMIN_USERNAME").orElse("(ADMIN_USERNAME not set)")
+              + " / "
+              + (LauncherSettings.value(System.getenv(), "ADMIN_PASSWORD").isPresent()
+                  ? "your ADMIN_PASSWORD"
+                  : LauncherSettings.value(environment, "ADMIN_PASSWORD").orElse("-"));
+      urls.append(line("Admin panel", base + "/admin/  (log in as " + login + ")"));
+    }
+    if (settings.modules().contains(Module.ETL)) {
+      urls.append(line("ETL runs", base + "/etl/api/runs"));
+    }
+    urls.append(line("Readiness", base + "/health/ready"));
     System.out.printf(
         """
 
         ==================================================================
          Cinema billing is ready in %.1f s (Payara Micro pid %d)
-           Viewer API      %s/api/v1/
-           OpenAPI         %s/openapi
-           Admin panel     %s/admin/   (log in as %s)
-           ETL runs        %s/etl/api/runs
-           Readiness       %s/health/ready
-         Ctrl-C stops the server and the database.
+        %s Ctrl-C stops the server%s.
         ==================================================================
 
         """,
-        elapsed.toMillis() / 1000.0, server.pid(), base, base, base, adminLogin, base, base);
+        elapsed.toMillis() / 1000.0,
+        server.pid(),
+        urls,
+        ownsDatabase ? " and the database it started" : "");
+  }
+
+  private static String line(String what, String url) {
+    return String.format("   %-15s %s%n", what, url);
   }
 
   private static void log(String message) {

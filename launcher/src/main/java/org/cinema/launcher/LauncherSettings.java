@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the run command needs to know, read from environment variables (documented in {@code
  * .env.example}). With no {@code BILLING_DB_URL} the system runs on an embedded PostgreSQL whose
- * data lives under {@code DATA_DIR}.
+ * data lives under {@code DATA_DIR}. {@code DEPLOY} picks the modules (all by default), so each
+ * part can run on a Payara Micro of its own.
  */
 record LauncherSettings(
     int httpPort,
@@ -18,7 +20,8 @@ record LauncherSettings(
     boolean demoData,
     String payaraJavaOptions,
     boolean cluster,
-    Duration readyTimeout) {
+    Duration readyTimeout,
+    Set<Module> modules) {
 
   /** Connection settings of one schema's database. */
   record Database(String url, String user, String password) {}
@@ -41,7 +44,8 @@ record LauncherSettings(
         value(env, "DEMO_DATA").map(Boolean::parseBoolean).orElse(external.isEmpty()),
         value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"),
         value(env, "PAYARA_CLUSTER").map(Boolean::parseBoolean).orElse(true),
-        Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)));
+        Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)),
+        Module.parse(value(env, "DEPLOY").orElse("all")));
   }
 
   /**

@@ -12,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Payara Micro in a child process, with the three WARs at their context roots. */
+/**
+ * Payara Micro in a child process, with the chosen WARs at their context roots; ready when every
+ * readiness check of those modules is UP.
+ */
 final class PayaraMicroServer {
-
-  /** Readiness checks that must all be UP before the system counts as ready. */
-  static final List<String> READINESS_CHECKS =
-      List.of("billing-database", "content-database", "etl-source-database", "etl-target-database");
 
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
@@ -27,9 +26,12 @@ final class PayaraMicroServer {
   private final int httpPort;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(POLL_INTERVAL).build();
 
-  private PayaraMicroServer(Process process, int httpPort) {
+  private final List<String> readinessChecks;
+
+  private PayaraMicroServer(Process process, int httpPort, List<String> readinessChecks) {
     this.process = process;
     this.httpPort = httpPort;
+    this.readinessChecks = readinessChecks;
   }
 
   static PayaraMicroServer start(
@@ -40,15 +42,18 @@ final class PayaraMicroServer {
     command.addAll(List.of(settings.payaraJavaOptions().trim().split("\\s+")));
     command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString()));
     command.addAll(List.of("--port", String.valueOf(settings.httpPort())));
-    command.addAll(deploy(runtimeDir, "billing-web.war", "/"));
-    command.addAll(deploy(runtimeDir, "admin-jsf.war", "/admin"));
-    command.addAll(deploy(runtimeDir, "etl-batch.war", "/etl"));
+    for (Module module : settings.modules()) {
+      command.addAll(deploy(runtimeDir, module.war, module.contextRoot));
+    }
     if (!settings.cluster()) {
       command.add("--nocluster");
     }
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(environment);
-    return new PayaraMicroServer(builder.start(), settings.httpPort());
+    return new PayaraMicroServer(
+        builder.start(),
+        settings.httpPort(),
+        settings.modules().stream().flatMap(m -> m.readinessChecks.stream()).toList());
   }
 
   private static List<String> deploy(Path runtimeDir, String war, String contextRoot) {
@@ -72,7 +77,7 @@ final class PayaraMicroServer {
       try {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200
-            && READINESS_CHECKS.stream().allMatch(response.body()::contains)) {
+            && readinessChecks.stream().allMatch(response.body()::contains)) {
           return true;
         }
       } catch (IOException notYetListening) {

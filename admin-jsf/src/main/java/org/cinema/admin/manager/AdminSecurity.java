@@ -2,23 +2,15 @@ package org.cinema.admin.manager;
 
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.FormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.cinema.admin.platform.ContentSchema;
 
 /**
- * Form login for every page (web.xml lists what is protected), checked against {@code
- * content.manager}: active managers only, PBKDF2 hashes. Every manager has the role {@code
- * manager}; superusers also {@code superuser} (the managers page).
+ * Who may log in ({@link AdminLoginMechanism} asks): {@code content.manager}, active managers only,
+ * PBKDF2 hashes. Every manager has the role {@code manager}; superusers also {@code superuser} (the
+ * managers page). web.xml lists what each role may open.
  */
-@FormAuthenticationMechanismDefinition(
-    loginToContinue =
-        @LoginToContinue(
-            loginPage = "/login.xhtml",
-            errorPage = "/login.xhtml?failed=true",
-            useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
     dataSourceLookup = ContentSchema.DATA_SOURCE,
     callerQuery =

@@ -103,22 +103,24 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Picks {@code label} in a PrimeFaces selectOneMenu, and waits until the menu shows it (the panel
-   * opens with an animation; a click during it can miss, so it is tried again).
+   * Picks {@code label} in a PrimeFaces selectOneMenu, and waits until the menu shows it. The item
+   * is clicked through the page's script: while the panel is still sliding open, a pointer click
+   * can miss or be refused.
    */
   public void selectOne(String menuId, String label) {
     By item = By.cssSelector("#" + css(menuId + "_items") + " li[data-label='" + label + "']");
     By shown = By.id(menuId + "_label");
     for (int attempt = 0; attempt < 3; attempt++) {
       click(menuId);
-      wait.until(ExpectedConditions.visibilityOfElementLocated(item));
-      click(item);
+      WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(item));
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click();", option);
+      ajaxDone();
       try {
         new WebDriverWait(driver, Duration.ofSeconds(3))
             .until(ExpectedConditions.textToBe(shown, label));
         return;
       } catch (org.openqa.selenium.TimeoutException missed) {
-        // the click landed while the panel was still moving: open it again
+        // not taken: open the menu and try again
       }
     }
     throw new AssertionError(menuId + " did not take " + label);
