@@ -8,9 +8,10 @@ MVN ?= mvn -B
 
 # Ports of the parts when each runs on its own Payara Micro (the original's: billing 8000,
 # admin 8001; the ETL had none, 8002 here).
-BILLING_SERVICE_PORT ?= 8000
-ADMIN_SERVICE_PORT ?= 8001
-ETL_SERVICE_PORT ?= 8002
+# ($(or ...): a blank line copied from .env.example counts as unset.)
+BILLING_SERVICE_PORT := $(or $(BILLING_SERVICE_PORT),8000)
+ADMIN_SERVICE_PORT := $(or $(ADMIN_SERVICE_PORT),8001)
+ETL_SERVICE_PORT := $(or $(ETL_SERVICE_PORT),8002)
 LAUNCHER = java -jar launcher/target/launcher.jar
 
 .PHONY: help run test run_test_service run_billing_service run_admin_panel_service \
@@ -45,8 +46,8 @@ run_etl_service: ## catalog ETL alone on its own Payara Micro, port 8002
 	DEPLOY=etl HTTP_PORT=$(ETL_SERVICE_PORT) $(LAUNCHER)
 
 down: ## stop every system or service the run targets started (with its embedded database)
-	@for pid in $$(cat $${DATA_DIR:-.data}/run-*.pid 2>/dev/null); do \
-	  echo "stopping run command $$pid"; kill $$pid 2>/dev/null || true; done
+	@for file in $${DATA_DIR:-.data}/run-*.pid; do [ -f "$$file" ] || continue; \
+	  echo "stopping $$file"; kill $$(cat "$$file") 2>/dev/null || rm -f "$$file"; done
 	@for i in $$(seq 1 60); do ls $${DATA_DIR:-.data}/run-*.pid >/dev/null 2>&1 || exit 0; \
 	  sleep 1; done; echo "still running after 60 s: see $${DATA_DIR:-.data}/run-*.pid"
 

@@ -1,8 +1,10 @@
 package org.cinema.launcher;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -50,14 +52,22 @@ final class DevSecrets {
     return added;
   }
 
-  /** A random secret kept in {@code dataDir/name}: made on the first run, read on later ones. */
+  /**
+   * A random secret kept in {@code dataDir/name}: made on the first run, read on later ones. Made
+   * with CREATE_NEW, so services started together agree on one value.
+   */
   private static String kept(Path dataDir, String name, String prefix) throws IOException {
     Path file = dataDir.resolve(name);
     if (!Files.exists(file)) {
       Files.createDirectories(dataDir);
       byte[] random = new byte[24];
       new SecureRandom().nextBytes(random);
-      Files.writeString(file, prefix + HexFormat.of().formatHex(random));
+      try {
+        Files.writeString(
+            file, prefix + HexFormat.of().formatHex(random), StandardOpenOption.CREATE_NEW);
+      } catch (FileAlreadyExistsException madeByAnotherService) {
+        // read theirs below
+      }
     }
     return Files.readString(file).trim();
   }

@@ -33,6 +33,9 @@ final class EmbeddedDatabase implements AutoCloseable {
             .setCleanDataDirectory(false)
             .setPort(port)
             .setRegisterShutdownHook(false)
+            // zonky waits 10 s by default; a cold start (initdb) beside other JVMs booting
+            // was seen to need more on 2 cores.
+            .setPGStartupWait(java.time.Duration.ofSeconds(90))
             .start();
     EmbeddedDatabase database = new EmbeddedDatabase(postgres);
     database.createDatabaseIfMissing();

@@ -2,11 +2,15 @@ package org.cinema.launcher;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** Entry point of the run command ({@code make run}). */
 public final class Launcher {
@@ -23,21 +27,37 @@ public final class Launcher {
     if (settings.externalDatabase().isPresent()) {
       database = settings.externalDatabase().get();
       log("Using the PostgreSQL at " + database.url());
-    } else if (EmbeddedDatabase.runningOn(settings.embeddedDbPort()).isPresent()) {
-      database = EmbeddedDatabase.runningOn(settings.embeddedDbPort()).get();
-      log(
-          "Using the embedded PostgreSQL already running on port "
-              + settings.embeddedDbPort()
-              + " (started by another service; stop that one last)");
     } else {
-      Path dataDir = settings.dataDir().resolve("postgres");
-      embedded = EmbeddedDatabase.start(dataDir, settings.embeddedDbPort());
-      database = embedded.connection();
-      log("Embedded PostgreSQL on port " + settings.embeddedDbPort() + ", data in " + dataDir);
+      // Services started together (make run_*_service) share one embedded database: the first
+      // to take this lock starts it, the others find it running. initdb must not run twice.
+      Optional<LauncherSettings.Database> shared;
+      Files.createDirectories(settings.dataDir());
+      try (FileChannel channel =
+              FileChannel.open(
+                  settings.dataDir().resolve("embedded-db.lock"),
+                  StandardOpenOption.CREATE,
+                  StandardOpenOption.WRITE);
+          FileLock ignored = channel.lock()) {
+        shared = EmbeddedDatabase.runningOn(settings.embeddedDbPort());
+        if (shared.isEmpty()) {
+          Path dataDir = settings.dataDir().resolve("postgres");
+          embedded = EmbeddedDatabase.start(dataDir, settings.embeddedDbPort());
+          log("Embedded PostgreSQL on port " + settings.embeddedDbPort() + ", data in " + dataDir);
+        }
+      }
+      if (embedded != null) {
+        database = embedded.connection();
+      } else {
+        database = shared.orElseThrow();
+        log(
+            "Using the embedded PostgreSQL another service runs on port "
+                + settings.embeddedDbPort()
+                + " (stop that service last)");
+      }
     }
     Path pidFile = pidFile(settings);
     Files.createDirectories(pidFile.getParent());
-    Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+    Files.writeString(pidFile, ProcessHandle.current().pid() + System.lineSeparator());
     pidFile.toFile().deleteOnExit();
 
     Map<String, String> environment = environment(System.getenv(), settings, database);

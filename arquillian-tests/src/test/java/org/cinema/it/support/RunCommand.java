@@ -46,7 +46,10 @@ public final class RunCommand implements AutoCloseable {
    */
   public static RunCommand start(Path dataDir, Path log, Map<String, String> settings)
       throws IOException {
-    int httpPort = Integer.getInteger("it.run.http.port");
+    int httpPort =
+        settings.containsKey("HTTP_PORT")
+            ? Integer.parseInt(settings.get("HTTP_PORT"))
+            : Integer.getInteger("it.run.http.port");
     int dbPort = Integer.getInteger("it.run.db.port");
     ProcessBuilder builder =
         new ProcessBuilder(
