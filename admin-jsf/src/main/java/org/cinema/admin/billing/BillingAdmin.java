@@ -9,7 +9,6 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.cinema.admin.billing.BillingRecords.Customer;
 import org.cinema.admin.billing.BillingRecords.Invoice;
@@ -29,7 +27,6 @@ import org.cinema.admin.billing.BillingRecords.Stats;
 import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Transition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
  * The admin panel's door to billing data: billing-web's admin API at {@code BILLING_API_URL}, as
@@ -140,12 +137,7 @@ public class BillingAdmin {
   private BillingAdminApi api() {
     BillingAdminApi current = api;
     if (current == null) {
-      current =
-          RestClientBuilder.newBuilder()
-              .baseUri(URI.create(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"))
-              .connectTimeout(3, TimeUnit.SECONDS)
-              .readTimeout(30, TimeUnit.SECONDS)
-              .build(BillingAdminApi.class);
+      current = RestClients.build(BillingAdminApi.class, apiUrl, 30);
       api = current;
     }
     return current;

@@ -10,13 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.Serializable;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /** The catalog ETL's recent runs, from etl-batch's {@code GET runs} at {@code ETL_API_URL}. */
 @ApplicationScoped
@@ -72,12 +69,7 @@ public class EtlRuns {
   private Api api() {
     Api current = api;
     if (current == null) {
-      current =
-          RestClientBuilder.newBuilder()
-              .baseUri(URI.create(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/"))
-              .connectTimeout(3, TimeUnit.SECONDS)
-              .readTimeout(10, TimeUnit.SECONDS)
-              .build(Api.class);
+      current = RestClients.build(Api.class, apiUrl, 10);
       api = current;
     }
     return current;

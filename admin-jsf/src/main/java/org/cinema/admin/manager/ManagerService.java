@@ -7,9 +7,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cinema.common.security.Pbkdf2;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Adds, lists and deactivates managers; passwords stored as Jakarta Security PBKDF2 hashes. */
@@ -29,12 +29,7 @@ public class ManagerService {
 
   @PostConstruct
   void configure() {
-    pbkdf2.initialize(
-        Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    pbkdf2.initialize(Pbkdf2.parameters(iterations));
   }
 
   /**

@@ -4,7 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
-import java.util.Map;
+import org.cinema.common.security.Pbkdf2;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Jakarta Security's PBKDF2 (HMAC-SHA256, random 32-byte salt), with a configurable cost. */
@@ -19,12 +19,7 @@ public class PasswordHashing {
 
   @PostConstruct
   void configure() {
-    pbkdf2.initialize(
-        Map.of(
-            "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
-            "Pbkdf2PasswordHash.Iterations", String.valueOf(iterations),
-            "Pbkdf2PasswordHash.SaltSizeBytes", "32",
-            "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+    pbkdf2.initialize(Pbkdf2.parameters(iterations));
   }
 
   public String hash(String password) {
