@@ -3,9 +3,7 @@ package org.cinema.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -163,7 +160,7 @@ class AdminBrowserIT {
       UUID movieOfDemo = UUID.fromString("00000000-0000-4000-8000-000000000101");
       assertThat(api.mayWatch(token, movieOfDemo)).as("paid").isTrue();
 
-      browser.get(admin + "payments.xhtml?customer=" + accountOf(token));
+      browser.get(admin + "payments.xhtml?customer=" + BillingClient.accountOf(token));
       assertThat(names(browser, "payment-status")).containsExactly("SUCCEEDED");
       browser.click(By.className("ask-refund"));
       browser.type("refundForm:reason", "Customer asked, test " + suffix);
@@ -242,10 +239,5 @@ class AdminBrowserIT {
   private static String newestPaymentStatus(BillingClient api, String token) {
     JsonObject statement = api.statement(token).json();
     return statement.getJsonArray("items").getJsonObject(0).getString("status");
-  }
-
-  private static String accountOf(String token) {
-    String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
-    return Json.createReader(new StringReader(claims)).readObject().getString("sub");
   }
 }

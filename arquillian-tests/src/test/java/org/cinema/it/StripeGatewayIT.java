@@ -12,15 +12,11 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -411,6 +407,15 @@ class StripeGatewayIT {
     }
     assertThat(sql.value("select count(*) from billing.webhook_event where payload = ?", payload))
         .isEqualTo(0L);
+
+    for (String notAnEvent : List.of("[1,2]", "{\"type\":\"payment_intent.succeeded\"}")) {
+      Http.Response refused = deliver(notAnEvent);
+      assertThat(refused.status()).as("signed, but not an event: %s", refused).isEqualTo(400);
+      assertThat(refused.json().getString("error")).isEqualTo("INVALID_INPUT");
+      assertThat(
+              sql.value("select count(*) from billing.webhook_event where payload = ?", notAnEvent))
+          .isEqualTo(0L);
+    }
   }
 
   @Test
@@ -501,11 +506,7 @@ class StripeGatewayIT {
 
   private Viewer newViewer() {
     String token = api.newViewer();
-    String claims =
-        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-    UUID account =
-        UUID.fromString(Json.createReader(new StringReader(claims)).readObject().getString("sub"));
-    return new Viewer(token, account, id("cus_"));
+    return new Viewer(token, BillingClient.accountOf(token), id("cus_"));
   }
 
   /**
@@ -577,14 +578,7 @@ class StripeGatewayIT {
   }
 
   private Http.Response deliver(String payload, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(api.api().resolve("billing/webhook"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(payload));
-    if (signature != null) {
-      request.header("Stripe-Signature", signature);
-    }
-    return Http.send(request);
+    return api.postWebhook(payload, signature);
   }
 
   private void awaitStatus(String payment, String status) {

@@ -11,7 +11,6 @@ import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +181,7 @@ class ViewerApiIT {
 
     List<Http.Response> deliveries = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      deliveries.add(postWebhook(event, signature));
+      deliveries.add(api.postWebhook(event, signature));
     }
 
     assertThat(deliveries).extracting(Http.Response::status).containsOnly(200);
@@ -204,11 +203,11 @@ class ViewerApiIT {
     String token = api.newViewer();
     String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
     String success = completedCheckout(paymentId);
-    postWebhook(success, StripeSignature.sign(success, webhookSecret(), Instant.now()));
+    api.postWebhook(success, StripeSignature.sign(success, webhookSecret(), Instant.now()));
     awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
 
     String failure = failedIntent(paymentId);
-    postWebhook(failure, StripeSignature.sign(failure, webhookSecret(), Instant.now()));
+    api.postWebhook(failure, StripeSignature.sign(failure, webhookSecret(), Instant.now()));
     await()
         .atMost(WEBHOOK_WAIT)
         .until(
@@ -232,12 +231,12 @@ class ViewerApiIT {
     String event = completedCheckout(paymentId);
 
     Http.Response forged =
-        postWebhook(event, StripeSignature.sign(event, "whsec_not_ours", Instant.now()));
+        api.postWebhook(event, StripeSignature.sign(event, "whsec_not_ours", Instant.now()));
     Http.Response stale =
-        postWebhook(
+        api.postWebhook(
             event,
             StripeSignature.sign(event, webhookSecret(), Instant.now().minus(Duration.ofHours(1))));
-    Http.Response unsigned = postWebhook(event, null);
+    Http.Response unsigned = api.postWebhook(event, null);
 
     for (Http.Response response : List.of(forged, stale, unsigned)) {
       assertThat(response.status()).as(response.toString()).isEqualTo(400);
@@ -506,17 +505,6 @@ class ViewerApiIT {
   private String accountOf(String paymentId) throws Exception {
     return sql.value("select account_id::text from billing.payment where id = ?::uuid", paymentId)
         .toString();
-  }
-
-  private Http.Response postWebhook(String payload, String signature) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(api.api().resolve("billing/webhook"))
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(payload));
-    if (signature != null) {
-      request.header("Stripe-Signature", signature);
-    }
-    return Http.send(request);
   }
 
   private static String webhookSecret() {

@@ -47,8 +47,9 @@ final class EmbeddedDatabase implements AutoCloseable {
    * already serves on {@code port}, if one answers there.
    */
   static java.util.Optional<LauncherSettings.Database> runningOn(int port) {
-    String url = "jdbc:postgresql://localhost:" + port + "/" + DATABASE + "?connectTimeout=2";
-    try (Connection ignored = java.sql.DriverManager.getConnection(url, USER, USER)) {
+    String url = "jdbc:postgresql://localhost:" + port + "/" + DATABASE;
+    try (Connection ignored =
+        java.sql.DriverManager.getConnection(url + "?connectTimeout=2", USER, USER)) {
       return java.util.Optional.of(new LauncherSettings.Database(url, USER, USER));
     } catch (SQLException nobodyThere) {
       return java.util.Optional.empty();

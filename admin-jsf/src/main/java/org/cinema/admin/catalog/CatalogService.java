@@ -148,6 +148,21 @@ public class CatalogService {
         .getResultList();
   }
 
+  /** How many (live) movies each of these products has, in one query; absent means none. */
+  public Map<UUID, Long> movieCounts(Collection<UUID> productIds) {
+    if (productIds.isEmpty()) {
+      return Map.of();
+    }
+    return em.createQuery(
+            "select l.productId, count(m) from ProductMovie l, Movie m where l.movieId = m.id"
+                + " and l.productId in :products and l.deletedAt is null and m.deletedAt is null"
+                + " group by l.productId",
+            Object[].class)
+        .setParameter("products", productIds)
+        .getResultStream()
+        .collect(Collectors.toMap(row -> (UUID) row[0], row -> ((Number) row[1]).longValue()));
+  }
+
   /** Saves the product with exactly these movies. */
   public Product saveProduct(Product product, Collection<UUID> movieIds) {
     Product saved;

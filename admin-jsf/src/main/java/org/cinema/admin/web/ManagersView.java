@@ -22,15 +22,21 @@ public class ManagersView implements Serializable {
   private String fullName;
   private String password;
   private boolean superuser;
+  private List<Manager> list;
 
+  /** Read once per view, and again after a change (the table asks for it several times). */
   public List<Manager> getManagers() {
-    return managers.all();
+    if (list == null) {
+      list = managers.all();
+    }
+    return list;
   }
 
   public void add() {
     try {
       managers.add(username, fullName, password, superuser);
       Messages.info("manager.added", username);
+      list = null;
       username = null;
       fullName = null;
       password = null;
@@ -43,6 +49,7 @@ public class ManagersView implements Serializable {
   public void toggle(Manager manager) {
     try {
       managers.setActive(manager.getId(), !manager.isActive());
+      list = null;
       Messages.info(
           manager.isActive() ? "manager.deactivated" : "manager.activated", manager.getUsername());
     } catch (ManagerException e) {

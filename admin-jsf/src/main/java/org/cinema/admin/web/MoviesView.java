@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cinema.admin.catalog.CatalogService;
 import org.cinema.admin.catalog.Movie;
 import org.cinema.admin.catalog.MovieFilter;
@@ -67,7 +68,7 @@ public class MoviesView implements Serializable {
     editingProducts =
         catalog.productsOf(movie.getId()).stream()
             .map(p -> p.getId().toString())
-            .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+            .collect(Collectors.toCollection(ArrayList::new));
     if (editing == null) {
       Messages.error("movie.gone");
     }

@@ -3,11 +3,14 @@ package org.cinema.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 
 /** The billing API as a client app uses it: JSON over HTTP with a bearer token. */
@@ -91,6 +94,27 @@ public final class BillingClient {
         HttpRequest.newBuilder(URI.create(checkoutUrl))
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(BodyPublishers.ofString(fields)));
+  }
+
+  /** A provider's webhook delivery; {@code signature} is the Stripe-Signature header, or null. */
+  public Http.Response postWebhook(String payload, String signature) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(api.resolve("billing/webhook"))
+            .header("Content-Type", "application/json")
+            .POST(BodyPublishers.ofString(payload));
+    if (signature != null) {
+      request.header("Stripe-Signature", signature);
+    }
+    return Http.send(request);
+  }
+
+  /** The account a token was issued to: its {@code sub} claim. */
+  public static UUID accountOf(String token) {
+    String claims =
+        new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    try (JsonReader reader = Json.createReader(new StringReader(claims))) {
+      return UUID.fromString(reader.readObject().getString("sub"));
+    }
   }
 
   public Http.Response get(String path, String token) {

@@ -62,9 +62,16 @@ public class PaymentLedger {
     applyTo(found.get(), event);
   }
 
-  /** Applies what the provider said about this payment (the reconciler asked about it). */
-  public void apply(UUID paymentId, ProviderEvent event) {
-    applyTo(lock(paymentId), event);
+  /**
+   * Applies what the provider said about this payment (the reconciler asked about it).
+   *
+   * @return the status it moved to, when it moved
+   */
+  public Optional<PaymentStatus> apply(UUID paymentId, ProviderEvent event) {
+    Payment payment = lock(paymentId);
+    PaymentStatus before = payment.status();
+    applyTo(payment, event);
+    return payment.status() == before ? Optional.empty() : Optional.of(payment.status());
   }
 
   private void applyTo(Payment payment, ProviderEvent event) {

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -100,15 +101,11 @@ public class PaymentReconciler {
             BATCH)) {
       try {
         var answer = provider.lookup(payment);
-        if (answer.isPresent()) {
-          PaymentStatus before = payments.get(payment.paymentId()).status();
-          payments.apply(payment.paymentId(), answer.get());
-          PaymentStatus after = payments.get(payment.paymentId()).status();
-          if (before != after) {
-            settled++;
-            LOG.info(
-                () -> "Reconciled payment " + payment.paymentId() + ": " + before + " -> " + after);
-          }
+        Optional<PaymentStatus> moved =
+            answer.flatMap(event -> payments.apply(payment.paymentId(), event));
+        if (moved.isPresent()) {
+          settled++;
+          LOG.info(() -> "Reconciled payment " + payment.paymentId() + ": now " + moved.get());
         }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not reconcile payment " + payment.paymentId() + ": " + e, e);

@@ -23,17 +23,6 @@ public final class StripeEventFormat {
 
   private StripeEventFormat() {}
 
-  /** The id and type, enough to store the event; malformed JSON is refused. */
-  public static Envelope envelope(String payload) {
-    JsonObject event = parse(payload);
-    String id = string(event, "id").orElseThrow(() -> new IllegalArgumentException("no id"));
-    String type = string(event, "type").orElseThrow(() -> new IllegalArgumentException("no type"));
-    return new Envelope(id, type);
-  }
-
-  /** The event id and type, as stored in the inbox. */
-  public record Envelope(String id, String type) {}
-
   public static ProviderEvent read(String payload) {
     JsonObject event = parse(payload);
     Instant created =

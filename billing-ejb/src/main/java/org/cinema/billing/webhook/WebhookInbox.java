@@ -51,21 +51,14 @@ public class WebhookInbox {
     if (event == null || event.getId() == null || event.getType() == null) {
       throw new BillingException(ErrorCode.INVALID_INPUT, "Not an event: no id or type");
     }
-    StripeEventFormat.Envelope envelope;
-    try {
-      // The fields applied later are read from the raw JSON, whatever the event's API version.
-      envelope = StripeEventFormat.envelope(payload);
-    } catch (IllegalArgumentException e) {
-      throw new BillingException(ErrorCode.INVALID_INPUT, "Not an event: " + e.getMessage());
-    }
     List<?> inserted =
         em.createNativeQuery(
                 "insert into billing.webhook_event (provider, event_id, event_type, payload)"
                     + " values (?, ?, ?, ?) on conflict (provider, event_id) do nothing"
                     + " returning id")
             .setParameter(1, provider.name())
-            .setParameter(2, envelope.id())
-            .setParameter(3, envelope.type())
+            .setParameter(2, event.getId())
+            .setParameter(3, event.getType())
             .setParameter(4, payload)
             .getResultList();
     return inserted.stream().findFirst().map(id -> ((Number) id).longValue());

@@ -179,13 +179,8 @@ public class AdminResource {
           "Active subscriptions, payments by status, and revenue (paid less refunded) per UTC day"
               + " and currency over the last `days` days (1-366, default 30).")
   public StatsResponse stats(@QueryParam("days") @DefaultValue("30") String days) {
-    int span;
-    try {
-      span = Integer.parseInt(days);
-    } catch (NumberFormatException e) {
-      span = 0;
-    }
-    if (span < 1 || span > 366) {
+    int span = Params.page("days", days);
+    if (span > 366) {
       throw new BillingException(ErrorCode.INVALID_INPUT, "days: a whole number from 1 to 366");
     }
     return StatsResponse.of(stats.stats(span));
