@@ -61,8 +61,7 @@ public final class Launcher {
     pidFile.toFile().deleteOnExit();
 
     Map<String, String> environment = environment(System.getenv(), settings, database);
-    Map<String, String> secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
-    environment.putAll(secrets);
+    environment.putAll(DevSecrets.ensure(settings.dataDir(), System.getenv()));
     PayaraMicroServer server = PayaraMicroServer.start(runtimeDir, settings, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
 
