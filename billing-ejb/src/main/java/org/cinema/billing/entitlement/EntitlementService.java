@@ -17,10 +17,12 @@ import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.platform.BillingSchema;
 
 /**
- * The access rule: a viewer may watch a movie when one of their subscriptions is ACTIVE, its paid
- * period covers now, and its product contains the movie. A refund or an abandoned checkout ends the
- * subscription (CANCELED) in the same transaction that records it, so the status carries the "not
- * refunded" part of the rule.
+ * The access rule: a viewer may watch a movie when one of their subscriptions is ACTIVE (or
+ * PAST_DUE: its renewal failed, but the period already paid for is theirs to its end), its paid
+ * period covers now, and its product contains the movie. "Covers now" is "paid through a time after
+ * now": a period renewed ahead of time starts in the future, and the one it follows is paid too. A
+ * refund or an abandoned checkout ends the subscription (CANCELED) in the same transaction that
+ * records it, so the status carries the "not refunded" part of the rule.
  *
  * <p>One indexed query over one pooled connection, no transaction and no entity loading: this is
  * what every "play" costs.
@@ -32,9 +34,9 @@ public class EntitlementService {
       "select exists (select 1 from billing.movie m where m.id = ? and m.deleted_at is null),"
           + " exists (select 1 from billing.subscription s"
           + "   join billing.product_movie pm on pm.product_id = s.product_id"
-          + "   where s.account_id = ? and s.status = 'ACTIVE' and pm.movie_id = ?"
+          + "   where s.account_id = ? and s.status in ('ACTIVE', 'PAST_DUE') and pm.movie_id = ?"
           + "   and pm.deleted_at is null"
-          + "   and s.current_period_start <= ? and s.current_period_end > ?)";
+          + "   and s.current_period_end > ?)";
 
   @Resource(lookup = BillingSchema.DATA_SOURCE)
   private DataSource dataSource;
@@ -52,7 +54,6 @@ public class EntitlementService {
       query.setObject(2, accountId);
       query.setObject(3, movieId);
       query.setObject(4, now);
-      query.setObject(5, now);
       try (ResultSet row = query.executeQuery()) {
         row.next();
         if (!row.getBoolean(1)) {

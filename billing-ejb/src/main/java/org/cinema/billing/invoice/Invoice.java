@@ -60,12 +60,24 @@ public class Invoice extends AuditedEntity {
     return invoice;
   }
 
-  /** Paid at {@code at}; the period it pays for is the subscription's from then. */
-  public void markPaid(Instant at, Instant periodEnd) {
+  /** Paid at {@code at} for the period the subscription now runs (it starts when paid for). */
+  public void markPaid(Instant at, Instant periodStart, Instant periodEnd) {
     status = InvoiceStatus.PAID;
     paidAt = at;
-    this.periodStart = at;
+    this.periodStart = periodStart;
     this.periodEnd = periodEnd;
+  }
+
+  /** No longer owed: the subscription ended before this period was paid for. */
+  public void markVoid() {
+    status = InvoiceStatus.VOID;
+  }
+
+  /** Whether this is the unpaid invoice for the period that follows {@code subscription}'s. */
+  public boolean isRenewalOf(Subscription subscription) {
+    return status == InvoiceStatus.OPEN
+        && subscription.currentPeriodEnd() != null
+        && periodStart.equals(subscription.currentPeriodEnd());
   }
 
   public UUID id() {

@@ -95,12 +95,14 @@ public class PaymentLedger {
     Invoice invoice = em.find(Invoice.class, payment.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
     Subscription subscription =
         em.find(Subscription.class, invoice.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
-    if (subscription.status() == SubscriptionStatus.PENDING
-        || subscription.status() == SubscriptionStatus.PAST_DUE) {
+    if (subscription.status() == SubscriptionStatus.PENDING) {
       subscription.activate(paidAt);
-      invoice.markPaid(paidAt, subscription.currentPeriodEnd());
+    } else if ((subscription.status() == SubscriptionStatus.ACTIVE
+            || subscription.status() == SubscriptionStatus.PAST_DUE)
+        && invoice.isRenewalOf(subscription)) {
+      subscription.renew(paidAt);
     } else {
-      invoice.markPaid(paidAt, invoice.periodEnd());
+      invoice.markPaid(paidAt, invoice.periodStart(), invoice.periodEnd());
       LOG.warning(
           () ->
               "Payment "
@@ -110,7 +112,9 @@ public class PaymentLedger {
                   + " in status "
                   + subscription.status()
                   + ": not activated; refund it from the admin");
+      return;
     }
+    invoice.markPaid(paidAt, subscription.currentPeriodStart(), subscription.currentPeriodEnd());
   }
 
   private void failed(Payment payment, ProviderEvent event) {
@@ -125,6 +129,11 @@ public class PaymentLedger {
     }
     em.persist(payment.moveTo(PaymentStatus.FAILED, event.cause(), clock.instant()));
     payment.failed(event.failureCode().orElse(null), event.failureMessage().orElse(null));
+    Invoice invoice = em.find(Invoice.class, payment.invoiceId());
+    Subscription subscription = subscriptionOf(payment);
+    if (subscription.status() == SubscriptionStatus.ACTIVE && invoice.isRenewalOf(subscription)) {
+      subscription.pastDue();
+    }
   }
 
   private void canceled(Payment payment, ProviderEvent event) {

@@ -79,6 +79,31 @@ public class Subscription extends AuditedEntity {
     currentPeriodEnd = period.after(paidAt);
   }
 
+  /**
+   * The next period is paid: it follows the current one without a gap, or starts at {@code paidAt}
+   * when that period ended unpaid (paid late, after a failed renewal).
+   */
+  public void renew(Instant paidAt) {
+    Instant start = currentPeriodEnd.isAfter(paidAt) ? currentPeriodEnd : paidAt;
+    status = SubscriptionStatus.ACTIVE;
+    currentPeriodStart = start;
+    currentPeriodEnd = period.after(start);
+  }
+
+  /** The renewal payment failed; what was paid for stays watchable until it ends. */
+  public void pastDue() {
+    status = SubscriptionStatus.PAST_DUE;
+  }
+
+  /** Ran out: cancelled to the end of its period, or its renewal went unpaid. */
+  public void expire(String reason, Instant at) {
+    status = SubscriptionStatus.EXPIRED;
+    if (canceledAt == null) {
+      canceledAt = at;
+    }
+    cancelReason = reason;
+  }
+
   /** Ends it now (refund, abandoned checkout): access stops at once. */
   public void cancel(String reason, Instant at) {
     status = SubscriptionStatus.CANCELED;

@@ -17,6 +17,7 @@ import org.cinema.billing.catalog.Product;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.Invoice;
+import org.cinema.billing.invoice.InvoiceStatus;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.platform.UniqueViolation;
@@ -39,6 +40,9 @@ public class SubscriptionLedger {
    * Creates the subscription, its first invoice and a payment in one transaction; or, when an
    * unpaid subscription to the product exists, hands back its payment instead of a second one.
    *
+   * <p>A paid subscription whose renewal is unpaid (no saved card, or it was declined: PAST_DUE)
+   * hands back the renewal's payment: paying it renews the subscription.
+   *
    * @throws BillingException ALREADY_SUBSCRIBED when the product is paid for already;
    *     REQUEST_IN_PROGRESS when a concurrent request created it first (retry to get it)
    */
@@ -48,7 +52,12 @@ public class SubscriptionLedger {
     Optional<Subscription> open = findOpen(accountId, productId);
     if (open.isPresent()) {
       Subscription subscription = open.get();
-      if (subscription.status() != SubscriptionStatus.PENDING) {
+      Payment payment = latestPayment(subscription.id());
+      boolean unpaid =
+          payment.status() == PaymentStatus.CREATED
+              || payment.status() == PaymentStatus.PENDING
+              || payment.status() == PaymentStatus.FAILED;
+      if (subscription.status() != SubscriptionStatus.PENDING && !unpaid) {
         throw new BillingException(
             ErrorCode.ALREADY_SUBSCRIBED,
             "Already subscribed to "
@@ -56,7 +65,6 @@ public class SubscriptionLedger {
                 + " until "
                 + subscription.currentPeriodEnd());
       }
-      Payment payment = latestPayment(subscription.id());
       return ticket(subscription, payment, account, product, false);
     }
     Instant now = clock.instant();
@@ -107,6 +115,147 @@ public class SubscriptionLedger {
       subscription.cancelAtPeriodEnd(now);
     }
     return view(subscription);
+  }
+
+  /**
+   * Subscriptions to renew: ACTIVE, renewing, their period ending by {@code horizon}, and their
+   * next period not yet invoiced — or invoiced with a payment that never reached the provider (the
+   * call failed) and was created before {@code retryBefore}. Soonest ending first.
+   */
+  public List<UUID> dueForRenewal(Instant horizon, Instant retryBefore, int limit) {
+    return em.createQuery(
+            "select s.id from Subscription s where s.status = :active"
+                + " and s.cancelAtPeriodEnd = false and s.currentPeriodEnd <= :horizon"
+                + " and not exists (select p.id from Payment p, Invoice i"
+                + "   where p.invoiceId = i.id and i.subscriptionId = s.id"
+                + "   and i.periodStart = s.currentPeriodEnd"
+                + "   and (p.providerPaymentId is not null or p.createdAt >= :retryBefore))"
+                + " order by s.currentPeriodEnd",
+            UUID.class)
+        .setParameter("active", SubscriptionStatus.ACTIVE)
+        .setParameter("horizon", horizon)
+        .setParameter("retryBefore", retryBefore)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Invoices the next period of a subscription and creates its payment, in one transaction with the
+   * subscription locked (the unique period start per subscription makes a second renewal of the
+   * same period impossible, also from another instance); or hands back a renewal payment that never
+   * reached the provider.
+   *
+   * @return the payment to take now; empty when there is nothing to do (renewed meanwhile,
+   *     cancelled, the product withdrawn from sale)
+   */
+  public Optional<CheckoutTicket> beginRenewal(
+      UUID subscriptionId, Instant horizon, String provider) {
+    Subscription subscription =
+        em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+    Product product = em.find(Product.class, subscription.productId());
+    if (subscription.status() != SubscriptionStatus.ACTIVE
+        || subscription.cancelsAtPeriodEnd()
+        || subscription.currentPeriodEnd().isAfter(horizon)
+        || product.deleted()) {
+      return Optional.empty();
+    }
+    Account account = em.find(Account.class, subscription.accountId());
+    Optional<Invoice> invoiced =
+        em.createQuery(
+                "select i from Invoice i where i.subscriptionId = :subscription"
+                    + " and i.periodStart = :start",
+                Invoice.class)
+            .setParameter("subscription", subscriptionId)
+            .setParameter("start", subscription.currentPeriodEnd())
+            .getResultStream()
+            .findFirst();
+    if (invoiced.isPresent()) {
+      Payment payment = latestPayment(subscriptionId);
+      if (payment.status() != PaymentStatus.CREATED || payment.providerPaymentId() != null) {
+        return Optional.empty();
+      }
+      return Optional.of(ticket(subscription, payment, account, product, false));
+    }
+    Invoice invoice = Invoice.forPeriod(subscription, subscription.currentPeriodEnd());
+    Payment payment = Payment.of(invoice, provider);
+    em.persist(invoice);
+    em.flush();
+    em.persist(payment);
+    em.flush();
+    em.persist(payment.created("renewal of " + product.name(), clock.instant()));
+    return Optional.of(ticket(subscription, payment, account, product, true));
+  }
+
+  /**
+   * Subscriptions whose time is up: ACTIVE ones cancelled to period end, or whose product was
+   * withdrawn, once the period has ended; ACTIVE or PAST_DUE ones whose period ended before {@code
+   * unpaidBefore} without the renewal being paid.
+   */
+  public List<UUID> dueToEnd(Instant now, Instant unpaidBefore, int limit) {
+    return em.createQuery(
+            "select s.id from Subscription s where"
+                + " (s.status = :active and s.currentPeriodEnd <= :now"
+                + "   and (s.cancelAtPeriodEnd = true or exists (select p.id from Product p"
+                + "     where p.id = s.productId and p.deletedAt is not null)))"
+                + " or (s.status in :renewing and s.currentPeriodEnd <= :unpaidBefore)"
+                + " order by s.currentPeriodEnd",
+            UUID.class)
+        .setParameter("active", SubscriptionStatus.ACTIVE)
+        .setParameter("now", now)
+        .setParameter("renewing", List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE))
+        .setParameter("unpaidBefore", unpaidBefore)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Ends one subscription that {@link #dueToEnd} found (checked again under its lock): EXPIRED, its
+   * unpaid invoices void and their open payments cancelled, so their checkout pages close.
+   *
+   * @return whether it ended
+   */
+  public boolean end(UUID subscriptionId, Instant now, Instant unpaidBefore) {
+    Subscription subscription =
+        em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+    Product product = em.find(Product.class, subscription.productId());
+    boolean periodOver = !subscription.currentPeriodEnd().isAfter(now);
+    String reason;
+    if (subscription.status() == SubscriptionStatus.ACTIVE
+        && periodOver
+        && subscription.cancelsAtPeriodEnd()) {
+      reason = "canceled by the subscriber; the paid period ended";
+    } else if (subscription.status() == SubscriptionStatus.ACTIVE
+        && periodOver
+        && product.deleted()) {
+      reason = "the product is no longer sold; the paid period ended";
+    } else if (subscription.status().isOpen()
+        && subscription.status() != SubscriptionStatus.PENDING
+        && !subscription.currentPeriodEnd().isAfter(unpaidBefore)) {
+      reason = "renewal not paid";
+    } else {
+      return false;
+    }
+    List<Invoice> unpaid =
+        em.createQuery(
+                "select i from Invoice i where i.subscriptionId = :subscription"
+                    + " and i.status = :open",
+                Invoice.class)
+            .setParameter("subscription", subscriptionId)
+            .setParameter("open", InvoiceStatus.OPEN)
+            .getResultList();
+    for (Invoice invoice : unpaid) {
+      invoice.markVoid();
+      em
+          .createQuery("select p from Payment p where p.invoiceId = :invoice", Payment.class)
+          .setParameter("invoice", invoice.id())
+          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+          .getResultList()
+          .stream()
+          .filter(payment -> payment.status().canMoveTo(PaymentStatus.CANCELED))
+          .forEach(payment -> em.persist(payment.moveTo(PaymentStatus.CANCELED, reason, now)));
+    }
+    subscription.expire(reason, now);
+    return true;
   }
 
   SubscriptionView view(Subscription s) {

@@ -5,6 +5,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
@@ -45,19 +47,39 @@ public class SubscriptionService {
     if (ticket.checkoutUrl().isPresent()) {
       return new SubscribeResult(ticket, ticket.checkoutUrl().get(), ticket.paymentStatus());
     }
+    return takePayment(provider, ticket, apiBase, false);
+  }
+
+  /**
+   * Renews one subscription whose period ends by {@code horizon}: invoices the next period, then
+   * charges the saved card off-session (a page for the viewer when there is none or it is
+   * declined).
+   *
+   * @return what became of the renewal's payment; empty when there was nothing to renew
+   */
+  public Optional<SubscribeResult> renew(UUID subscriptionId, Instant horizon, URI apiBase) {
+    PaymentGateway provider = gateway.get();
+    return subscriptions
+        .beginRenewal(subscriptionId, horizon, provider.name())
+        .map(ticket -> takePayment(provider, ticket, apiBase, true));
+  }
+
+  private SubscribeResult takePayment(
+      PaymentGateway provider, CheckoutTicket ticket, URI apiBase, boolean renewal) {
     CheckoutSession session;
     try {
       session =
           provider.openCheckout(
               new CheckoutRequest(
                   ticket.paymentId(),
-                  accountId,
+                  ticket.accountId(),
                   ticket.customerEmail(),
                   ticket.customerName(),
                   ticket.productName() + ", " + ticket.period().code(),
                   ticket.price(),
                   ticket.currency(),
-                  apiBase));
+                  apiBase,
+                  renewal));
     } catch (GatewayException e) {
       throw new BillingException(
           ErrorCode.PROVIDER_UNAVAILABLE,

@@ -6,11 +6,14 @@ public enum SubscriptionStatus {
   PENDING,
   /** Paid for the current period. */
   ACTIVE,
-  /** A renewal payment failed; the period it was for is not paid. */
+  /**
+   * A renewal payment failed: the period it was for is not paid (the one paid before stays
+   * watchable to its end); paying the renewal's checkout makes it ACTIVE again.
+   */
   PAST_DUE,
   /** Ended early: refunded, or abandoned before payment. */
   CANCELED,
-  /** Ran to the end of its last paid period. */
+  /** Ran to the end of its last paid period: cancelled to period end, or renewal never paid. */
   EXPIRED;
 
   /** Statuses that hold the one open slot per account and product. */

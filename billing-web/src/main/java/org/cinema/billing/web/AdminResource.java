@@ -27,6 +27,7 @@ import org.cinema.billing.payment.PaymentLedger;
 import org.cinema.billing.payment.PaymentQueries;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.payment.RefundService;
+import org.cinema.billing.platform.PublicApi;
 import org.cinema.billing.reporting.StatsQueries;
 import org.cinema.billing.subscription.SubscriptionQueries;
 import org.cinema.billing.subscription.SubscriptionStatus;
@@ -67,7 +68,7 @@ public class AdminResource {
 
   @Inject private RefundService refunds;
 
-  @Inject private ApiBase apiBase;
+  @Inject private PublicApi publicApi;
 
   @Inject private RequestBodies bodies;
 
@@ -168,7 +169,7 @@ public class AdminResource {
             Params.uuid(paymentId),
             Optional.ofNullable(request.getAmount()),
             request.getReason(),
-            apiBase.of(uriInfo)));
+            publicApi.of(uriInfo.getBaseUri())));
   }
 
   @GET

@@ -30,6 +30,7 @@ import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.PaymentQueries;
 import org.cinema.billing.payment.RefundService;
+import org.cinema.billing.platform.PublicApi;
 import org.cinema.billing.subscription.SubscribeResult;
 import org.cinema.billing.subscription.SubscriptionLedger;
 import org.cinema.billing.subscription.SubscriptionService;
@@ -73,7 +74,7 @@ public class BillingResource {
 
   @Inject private RequestBodies bodies;
 
-  @Inject private ApiBase apiBase;
+  @Inject private PublicApi publicApi;
 
   @Context private UriInfo uriInfo;
 
@@ -105,7 +106,7 @@ public class BillingResource {
           String productId) {
     UUID product = Params.uuid(productId);
     SubscribeResult result =
-        subscribing.subscribe(caller.accountId(), product, apiBase.of(uriInfo));
+        subscribing.subscribe(caller.accountId(), product, publicApi.of(uriInfo.getBaseUri()));
     return Response.status(result.ticket().created() ? 201 : 200)
         .entity(AddProductResponse.of(product, result))
         .build();
@@ -168,7 +169,8 @@ public class BillingResource {
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId) {
     return PaymentResponse.of(
-        refunds.refundOwn(caller.accountId(), Params.uuid(paymentId), apiBase.of(uriInfo)));
+        refunds.refundOwn(
+            caller.accountId(), Params.uuid(paymentId), publicApi.of(uriInfo.getBaseUri())));
   }
 
   @POST

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.cinema.billing.payment.sandbox.CardDetails;
 import org.cinema.billing.payment.sandbox.CheckoutPage;
 import org.cinema.billing.payment.sandbox.SandboxCheckout;
+import org.cinema.billing.platform.PublicApi;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,7 +38,7 @@ public class SandboxCheckoutResource {
 
   @Inject private SandboxCheckout checkout;
 
-  @Inject private ApiBase apiBase;
+  @Inject private PublicApi publicApi;
 
   @Inject private RequestBodies bodies;
 
@@ -68,7 +69,7 @@ public class SandboxCheckoutResource {
                 form.getFirst("exp_month"),
                 form.getFirst("exp_year"),
                 form.getFirst("cvc")));
-    return html(checkout.pay(session, card.details(), apiBase.of(uriInfo)));
+    return html(checkout.pay(session, card.details(), publicApi.of(uriInfo.getBaseUri())));
   }
 
   /** The card form's fields and their shapes. */

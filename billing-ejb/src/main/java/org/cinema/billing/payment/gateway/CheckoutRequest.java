@@ -9,6 +9,8 @@ import java.util.UUID;
  *
  * @param customerName the viewer's full name, when they gave one (may be null)
  * @param apiBase the API's base URI as the viewer reached it (for links back to us)
+ * @param renewal a renewal the viewer is not present for: a saved card is charged off-session, and
+ *     a page is opened only when there is no card or it is declined
  */
 public record CheckoutRequest(
     UUID paymentId,
@@ -18,4 +20,5 @@ public record CheckoutRequest(
     String description,
     BigDecimal amount,
     String currency,
-    URI apiBase) {}
+    URI apiBase,
+    boolean renewal) {}

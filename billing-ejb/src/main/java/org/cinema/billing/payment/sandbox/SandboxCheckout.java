@@ -30,6 +30,8 @@ public class SandboxCheckout {
 
   @Inject private SandboxWebhooks webhooks;
 
+  @Inject private SavedCards savedCards;
+
   @Inject private Clock clock;
 
   public CheckoutPage page(String sessionId) {
@@ -37,8 +39,9 @@ public class SandboxCheckout {
   }
 
   /**
-   * Tries a card: a test card that succeeds reports {@code checkout.session.completed}, a declining
-   * one {@code payment_intent.payment_failed} with Stripe's codes.
+   * Tries a card: a test card that succeeds is saved for renewals and reports {@code
+   * checkout.session.completed}, a declining one {@code payment_intent.payment_failed} with
+   * Stripe's codes.
    *
    * @throws BillingException CHECKOUT_CLOSED when the payment is settled or canceled already
    */
@@ -58,6 +61,7 @@ public class SandboxCheckout {
     Optional<TestCard> testCard = TestCard.byNumber(card.number());
     String intent = "pi_sandbox_" + payment.id().toString().replace("-", "");
     if (testCard.isPresent() && testCard.get().succeeds()) {
+      savedCards.save(payment.accountId(), card.number());
       webhooks.send(
           "checkout.session.completed",
           withPayment(payment)

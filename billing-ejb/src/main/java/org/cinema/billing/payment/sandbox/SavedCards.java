@@ -1,0 +1,36 @@
+package org.cinema.billing.payment.sandbox;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The card each viewer last paid with in the sandbox, kept as Stripe keeps the payment method a
+ * Checkout Session saved, so that renewals can charge it without the viewer.
+ */
+@Stateless
+public class SavedCards {
+
+  @PersistenceContext private EntityManager em;
+
+  public void save(UUID accountId, String cardNumber) {
+    em.createNativeQuery(
+            "insert into billing.sandbox_saved_card (account_id, card_number) values (?, ?)"
+                + " on conflict (account_id)"
+                + " do update set card_number = excluded.card_number, saved_at = now()")
+        .setParameter(1, accountId)
+        .setParameter(2, cardNumber.replace(" ", ""))
+        .executeUpdate();
+  }
+
+  public Optional<TestCard> of(UUID accountId) {
+    return em.createNativeQuery(
+            "select card_number from billing.sandbox_saved_card where account_id = ?")
+        .setParameter(1, accountId)
+        .getResultStream()
+        .findFirst()
+        .flatMap(number -> TestCard.byNumber((String) number));
+  }
+}
