@@ -43,7 +43,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("2");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("3");
             });
   }
 
@@ -75,7 +75,8 @@ class BillingWebIT {
             "idempotency_record",
             "outbox",
             "etl_state",
-            "audit_log");
+            "audit_log",
+            "sandbox_saved_card");
   }
 
   @Test

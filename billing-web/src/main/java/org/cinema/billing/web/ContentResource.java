@@ -2,7 +2,7 @@ package org.cinema.billing.web;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -25,9 +25,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The original "content" endpoints: accounts and the access check. */
+/**
+ * The original "content" endpoints: accounts and the access check. One instance serves every
+ * request (the caller is a request-scoped bean behind a proxy): check-rights is the hot path, and a
+ * resource built per request cost it an EJB reference lookup each time.
+ */
 @Path("v1/content")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "content", description = "Accounts and access to movies")
