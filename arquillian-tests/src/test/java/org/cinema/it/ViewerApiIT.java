@@ -481,6 +481,38 @@ class ViewerApiIT {
         .containsExactly("CREATED", "PENDING", "SUCCEEDED", "PARTIALLY_REFUNDED");
   }
 
+  @Test
+  void accessAnswersFollowChangesMadeElsewhere() throws Exception {
+    BillingCatalog.Product films = catalog.product("month", "99.00", 2);
+    UUID first = films.movies().get(0);
+    UUID second = films.movies().get(1);
+    String token = api.newViewer();
+    Http.Response added = api.addProduct(token, films.id());
+    assertThat(added.status()).as(added.toString()).isEqualTo(201);
+    api.payOnCheckout(added.json().getString("url"), "4242 4242 4242 4242");
+    await("paid").atMost(WEBHOOK_WAIT).until(() -> api.mayWatch(token, first));
+    assertThat(api.mayWatch(token, second)).isTrue();
+
+    // The ETL, in its own process, takes the first movie out of the product.
+    sql.update(
+        "update billing.product_movie set deleted_at = now()"
+            + " where product_id = ?::uuid and movie_id = ?::uuid",
+        films.id().toString(),
+        first.toString());
+    await("the catalog change")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !api.mayWatch(token, first));
+    assertThat(api.mayWatch(token, second)).isTrue();
+
+    // Another instance of the application ends the subscription.
+    sql.update(
+        "update billing.subscription set status = 'CANCELED' where id = ?::uuid",
+        added.json().getString("subscription_id"));
+    await("the subscription change")
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !api.mayWatch(token, second));
+  }
+
   private JsonObject awaitNewestPayment(
       String token, java.util.function.Predicate<JsonObject> condition) {
     return await("the newest payment in the statement")

@@ -8,8 +8,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.cinema.billing.error.BillingException;
@@ -24,15 +26,15 @@ import org.cinema.billing.platform.BillingSchema;
  * refund or an abandoned checkout ends the subscription (CANCELED) in the same transaction that
  * records it, so the status carries the "not refunded" part of the rule.
  *
- * <p>One indexed query over one pooled connection, no transaction and no entity loading: this is
- * what every "play" costs.
+ * <p>One indexed query over one pooled connection, no transaction and no entity loading, and its
+ * answer kept a while in {@link AccessCache}: this is what every "play" costs.
  */
 @ApplicationScoped
 public class EntitlementService {
 
   private static final String ACCESS_QUERY =
       "select exists (select 1 from billing.movie m where m.id = ? and m.deleted_at is null),"
-          + " exists (select 1 from billing.subscription s"
+          + " (select max(s.current_period_end) from billing.subscription s"
           + "   join billing.product_movie pm on pm.product_id = s.product_id"
           + "   where s.account_id = ? and s.status in ('ACTIVE', 'PAST_DUE') and pm.movie_id = ?"
           + "   and pm.deleted_at is null"
@@ -41,25 +43,42 @@ public class EntitlementService {
   @Resource(lookup = BillingSchema.DATA_SOURCE)
   private DataSource dataSource;
 
+  @Inject private AccessCache cache;
+
   @Inject private Clock clock;
 
   /**
    * @throws BillingException MOVIE_NOT_FOUND when the catalog has no such movie
    */
   public boolean mayWatch(UUID accountId, UUID movieId) {
-    OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Instant now = clock.instant();
+    long nowMillis = now.toEpochMilli();
+    Optional<Boolean> known = cache.answer(accountId, movieId, nowMillis);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    long epoch = cache.epoch();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = connection.prepareStatement(ACCESS_QUERY)) {
       query.setObject(1, movieId);
       query.setObject(2, accountId);
       query.setObject(3, movieId);
-      query.setObject(4, now);
+      query.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
       try (ResultSet row = query.executeQuery()) {
         row.next();
         if (!row.getBoolean(1)) {
           throw new BillingException(ErrorCode.MOVIE_NOT_FOUND, "No such movie: " + movieId);
         }
-        return row.getBoolean(2);
+        OffsetDateTime paidThrough = row.getObject(2, OffsetDateTime.class);
+        boolean allow = paidThrough != null;
+        cache.put(
+            accountId,
+            movieId,
+            allow,
+            allow ? paidThrough.toInstant().toEpochMilli() : 0,
+            nowMillis,
+            epoch);
+        return allow;
       }
     } catch (SQLException e) {
       throw new IllegalStateException("The access check failed", e);

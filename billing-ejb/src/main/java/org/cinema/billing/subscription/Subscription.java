@@ -2,6 +2,7 @@ package org.cinema.billing.subscription;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
@@ -12,10 +13,12 @@ import java.time.Instant;
 import java.util.UUID;
 import org.cinema.billing.catalog.BillingPeriod;
 import org.cinema.billing.catalog.Product;
+import org.cinema.billing.entitlement.SubscriptionAccessEvents;
 import org.cinema.billing.platform.AuditedEntity;
 
 /** A viewer's subscription to a product, at the price and period the product had then. */
 @Entity
+@EntityListeners(SubscriptionAccessEvents.class)
 @Table(name = "subscription", schema = "billing")
 public class Subscription extends AuditedEntity {
 
