@@ -7,15 +7,15 @@ package org.cinema.etl.job;
 public final class StepProgress {
 
   private final CatalogTable table;
-  private CatalogRow.Key lastRead;
+  private CatalogRow lastRead;
   private long changed;
 
   StepProgress(CatalogTable table) {
     this.table = table;
   }
 
-  void read(CatalogRow.Key key) {
-    lastRead = key;
+  void read(CatalogRow row) {
+    lastRead = row;
   }
 
   void changed(long rows) {
@@ -26,8 +26,9 @@ public final class StepProgress {
     return table;
   }
 
+  /** The key of the last row read (skipped rows included), or null before the first. */
   public CatalogRow.Key lastRead() {
-    return lastRead;
+    return lastRead == null ? null : lastRead.key();
   }
 
   public long changed() {

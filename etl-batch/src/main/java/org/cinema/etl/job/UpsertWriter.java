@@ -7,9 +7,8 @@ import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,12 +18,12 @@ import org.cinema.etl.platform.EtlDatabases;
 import org.postgresql.PGConnection;
 
 /**
- * Copies a chunk into a session staging table (PostgreSQL COPY), upserts it into billing with one
- * statement, and moves the table's watermark to the last key read, in one local transaction: rows
- * and watermark commit together or not at all. The batch runtime then commits its checkpoint
- * separately; if the process dies in between, the restarted step re-reads the chunk from the
- * previous checkpoint and the upserts, which skip rows whose {@code updated_at} is unchanged, write
- * nothing twice.
+ * Copies a chunk into a session staging table (PostgreSQL binary COPY of the tuples as the reader
+ * got them), upserts it into billing with one statement, and moves the table's watermark to the
+ * last key read, in one local transaction: rows and watermark commit together or not at all. The
+ * batch runtime then commits its checkpoint separately; if the process dies in between, the
+ * restarted step re-reads the chunk from the previous checkpoint and the upserts, which skip rows
+ * whose {@code updated_at} is unchanged, write nothing twice.
  *
  * <p>Job parameter {@code failAfterRows} (e.g. {@code movie:2500}) makes the step fail once that
  * many rows of the table were written in it: the hook the restart tests use to break a run midway.
@@ -58,7 +57,7 @@ public class UpsertWriter extends AbstractItemWriter {
         connection
             .unwrap(PGConnection.class)
             .getCopyAPI()
-            .copyIn(table.copyIntoStaging(), new StringReader(csv(items)));
+            .copyIn(table.copyIntoStaging(), new ByteArrayInputStream(BinaryCopy.stream(items)));
         long changed = statement.executeUpdate(table.upsertFromStaging());
         watermarks.save(connection, table, progress.lastRead(), changed);
         connection.commit();
@@ -71,27 +70,6 @@ public class UpsertWriter extends AbstractItemWriter {
       }
     }
     writtenInStep += items.size();
-  }
-
-  /** The chunk as CSV rows: values quoted, NULL as an unquoted empty field. */
-  static String csv(List<Object> items) {
-    StringBuilder csv = new StringBuilder(items.size() * 128);
-    for (Object item : items) {
-      Object[] values = ((CatalogRow) item).values();
-      for (int i = 0; i < values.length; i++) {
-        if (i > 0) {
-          csv.append(',');
-        }
-        Object value = values[i];
-        if (value != null) {
-          String text =
-              value instanceof BigDecimal number ? number.toPlainString() : value.toString();
-          csv.append('"').append(text.replace("\"", "\"\"")).append('"');
-        }
-      }
-      csv.append('\n');
-    }
-    return csv.toString();
   }
 
   private void failIfAsked(CatalogTable table) {
