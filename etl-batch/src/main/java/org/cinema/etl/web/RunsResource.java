@@ -63,7 +63,7 @@ public class RunsResource {
     if (!NUMBER.matcher(id).matches()) {
       return error(400, "INVALID_INPUT", "id: a run's execution id");
     }
-    return outcome(runner.restart(Long.parseLong(id), new Properties()));
+    return outcome(runner.restart(Long.parseLong(id)));
   }
 
   @GET
