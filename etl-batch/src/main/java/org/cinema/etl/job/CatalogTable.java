@@ -58,11 +58,11 @@ public enum CatalogTable {
   }
 
   /**
-   * The next page after a key, as a binary COPY of the rows ordered by (updated_at, id), the keyset
-   * index. COPY takes no bind parameters, so the key is written in as literals: it is a typed value
-   * (a timestamp and a UUID), never text from outside.
+   * The next page after a key, as a binary COPY of the rows of one id range ordered by (updated_at,
+   * id), the keyset index. COPY takes no bind parameters, so the key and bounds are written in as
+   * literals: typed values (a timestamp and UUIDs), never text from outside.
    */
-  public String copyPage(CatalogRow.Key after, int limit) {
+  public String copyPage(CatalogRow.Key after, int limit, IdRange range) {
     return "copy (select "
         + String.join(", ", columns)
         + " from content."
@@ -71,7 +71,9 @@ public enum CatalogTable {
         + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(after.updatedAt())
         + "'::timestamptz, '"
         + after.id()
-        + "'::uuid) order by updated_at, id limit "
+        + "'::uuid)"
+        + range.condition()
+        + " order by updated_at, id limit "
         + limit
         + ") to stdout with (format binary)";
   }

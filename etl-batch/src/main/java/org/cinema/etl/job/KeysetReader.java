@@ -28,7 +28,8 @@ import org.postgresql.copy.CopyOut;
  * load), starting after the saved watermark minus an overlap window: a row written by a transaction
  * that committed late carries an {@code updated_at} older than rows already copied, and the window
  * catches it (re-read rows that did not change write nothing). The checkpoint is the last key read,
- * so a restarted step resumes right after it.
+ * so a restarted step resumes right after it. In a partitioned step each partition reads one id
+ * range ({@link IdRange}) with a watermark and checkpoint of its own.
  *
  * <p>A page is fetched with a binary COPY and its rows stay the tuples PostgreSQL sent: the writer
  * copies them into billing as they are, and only the key and the validated fields are decoded.
@@ -49,6 +50,14 @@ public class KeysetReader extends AbstractItemReader {
   @BatchProperty(name = "overlapSeconds")
   private String overlapSeconds;
 
+  @Inject
+  @BatchProperty(name = "partition")
+  private String partition;
+
+  @Inject
+  @BatchProperty(name = "partitions")
+  private String partitions;
+
   @Inject private StepContext step;
 
   @Inject private Watermarks watermarks;
@@ -57,6 +66,7 @@ public class KeysetReader extends AbstractItemReader {
   private DataSource source;
 
   private CatalogTable catalogTable;
+  private IdRange range;
 
   /** Where reading started: the checkpoint, or the watermark minus the overlap window. */
   private CatalogRow.Key start;
@@ -72,11 +82,12 @@ public class KeysetReader extends AbstractItemReader {
   @Override
   public void open(Serializable checkpoint) throws SQLException {
     catalogTable = CatalogTable.valueOf(table);
+    range = IdRange.of(partition, partitions);
     limit = Integer.parseInt(pageSize);
-    if (checkpoint instanceof CatalogRow.Key key) {
-      start = key;
+    if (checkpoint instanceof Checkpoint saved && saved.range().equals(range)) {
+      start = saved.last();
     } else {
-      Optional<CatalogRow.Key> saved = watermarks.load(catalogTable);
+      Optional<CatalogRow.Key> saved = watermarks.load(catalogTable, range);
       start =
           saved
               .map(
@@ -89,9 +100,10 @@ public class KeysetReader extends AbstractItemReader {
                       OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                       CatalogRow.Key.SMALLEST_ID));
     }
-    progress = new StepProgress(catalogTable);
+    progress = new StepProgress(catalogTable, range);
     step.setTransientUserData(progress);
-    LOG.info(() -> "Reading content." + catalogTable.tableName() + " after " + start);
+    LOG.info(
+        () -> "Reading content." + catalogTable.tableName() + ", " + range + ", after " + start);
   }
 
   @Override
@@ -115,7 +127,7 @@ public class KeysetReader extends AbstractItemReader {
           connection
               .unwrap(PGConnection.class)
               .getCopyAPI()
-              .copyOut(catalogTable.copyPage(lastKey(), limit));
+              .copyOut(catalogTable.copyPage(lastKey(), limit, range));
       try {
         tuples = BinaryCopy.tuples(copy::readFromCopy);
       } finally {
@@ -130,10 +142,17 @@ public class KeysetReader extends AbstractItemReader {
 
   @Override
   public Serializable checkpointInfo() {
-    return lastKey();
+    return new Checkpoint(range, lastKey());
   }
 
   private CatalogRow.Key lastKey() {
     return lastRow == null ? start : lastRow.key();
   }
+
+  /**
+   * The last key read, and in which id range: a partition restarted under a different plan (another
+   * number of parts) does not take a checkpoint of a range that is not its own, and starts from its
+   * watermark instead.
+   */
+  record Checkpoint(IdRange range, CatalogRow.Key last) implements Serializable {}
 }

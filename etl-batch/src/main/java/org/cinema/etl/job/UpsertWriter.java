@@ -25,9 +25,9 @@ import org.postgresql.PGConnection;
  * restarted step re-reads the chunk from the previous checkpoint and the upserts, which skip rows
  * whose {@code updated_at} is unchanged, write nothing twice.
  *
- * <p>Job parameter {@code failAfterRows} (e.g. {@code movie:2500}) makes the step fail once that
- * many rows of the table changed in it: the hook the restart tests use to break a run midway. Rows
- * re-read in the overlap window change nothing, so they do not count.
+ * <p>Job parameter {@code failAfterRows} (e.g. {@code movie:2500}) makes the step (each partition
+ * of it) fail once that many rows of the table changed in it: the hook the restart tests use to
+ * break a run midway. Rows re-read in the overlap window change nothing, so they do not count.
  */
 @Named
 @Dependent
@@ -58,7 +58,7 @@ public class UpsertWriter extends AbstractItemWriter {
             .getCopyAPI()
             .copyIn(table.copyIntoStaging(), new ByteArrayInputStream(BinaryCopy.stream(items)));
         long changed = statement.executeUpdate(table.upsertFromStaging());
-        watermarks.save(connection, table, progress.lastRead(), changed);
+        watermarks.save(connection, table, progress.range(), progress.lastRead(), changed);
         connection.commit();
         progress.changed(changed);
       } catch (SQLException | IOException | RuntimeException e) {
