@@ -142,13 +142,53 @@ class EtlBatchIT {
 
     assertThat(restarted.getString("status")).isEqualTo("COMPLETED");
     assertThat(copiedOfBatch(batch)).isEqualTo(2500L);
-    assertThat(
-            sql.value(
-                "select count(*) from content.movie c full join billing.movie b using (id)"
-                    + " where b.id is null or c.id is null or c.title <> b.title"
-                    + " or c.updated_at <> b.updated_at"))
+    assertThat(moviesDifferingFromTheSource())
         .as("billing's movies equal the source, none lost or doubled")
-        .isEqualTo(0L);
+        .isZero();
+  }
+
+  @Test
+  void eachPartOfThePartitionedMoviesStepResumesFromItsOwnCheckpoint() throws Exception {
+    String batch = UUID.randomUUID().toString().substring(0, 8);
+    sql.update(
+        "insert into content.movie (id, title) select gen_random_uuid(), 'Bulk "
+            + batch
+            + " ' || n from generate_series(1, 3000) n");
+
+    JsonObject broken = run("?chunkSize=100&moviePartitions=3&failAfterRows=movie:500");
+
+    assertThat(broken.getString("status")).isEqualTo("FAILED");
+    assertThat(copiedOfBatch(batch)).isLessThan(3000L);
+
+    JsonObject restarted = restart(broken.getJsonNumber("executionId").longValue());
+
+    assertThat(restarted.getString("status")).isEqualTo("COMPLETED");
+    assertThat(copiedOfBatch(batch)).isEqualTo(3000L);
+    assertThat(moviesDifferingFromTheSource()).isZero();
+    assertThat(
+            sql.value("select count(*) from billing.etl_state where table_name like 'movie %/3'"))
+        .as("one watermark per part")
+        .isEqualTo(3L);
+  }
+
+  @Test
+  void changingTheNumberOfMoviePartitionsLosesNoChange() throws Exception {
+    UUID edited = movie("Before");
+    assertThat(changed(run("?moviePartitions=3"), "movies")).isEqualTo(1);
+
+    sql.update("update content.movie set title = 'After' where id = ?", edited);
+    UUID added = movie("Added");
+    JsonObject unpartitioned = run("?moviePartitions=1");
+
+    assertThat(changed(unpartitioned, "movies")).isEqualTo(2);
+    assertThat(sql.value("select title from billing.movie where id = ?", edited))
+        .isEqualTo("After");
+    assertThat(sql.value("select count(*) from billing.movie where id = ?", added)).isEqualTo(1L);
+
+    JsonObject twoParts = run("?moviePartitions=2");
+
+    assertThat(changed(twoParts, "movies")).isZero();
+    assertThat(moviesDifferingFromTheSource()).isZero();
   }
 
   @Test
@@ -193,6 +233,14 @@ class EtlBatchIT {
     assertThat(latest.getJsonArray("steps")).hasSize(3);
     assertThat(latest.getJsonArray("steps").getJsonObject(0).getString("name")).isEqualTo("movies");
     assertThat(Http.get(URI.create(base + "api/runs?limit=x")).status()).isEqualTo(400);
+  }
+
+  private long moviesDifferingFromTheSource() throws SQLException {
+    return (Long)
+        sql.value(
+            "select count(*) from content.movie c full join billing.movie b using (id)"
+                + " where b.id is null or c.id is null or c.title <> b.title"
+                + " or c.updated_at <> b.updated_at");
   }
 
   private long copiedOfBatch(String batch) throws SQLException {

@@ -1,5 +1,6 @@
 package org.cinema.etl.job;
 
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -56,13 +57,25 @@ public enum CatalogTable {
     return columns.indexOf(column);
   }
 
-  /** The next page after a key: rows ordered by (updated_at, id), the keyset index. */
-  public String pageQuery() {
-    return "select "
+  /**
+   * The next page after a key, as a binary COPY of the rows of one id range ordered by (updated_at,
+   * id), the keyset index. COPY takes no bind parameters, so the key and bounds are written in as
+   * literals: typed values (a timestamp and UUIDs), never text from outside.
+   */
+  public String copyPage(CatalogRow.Key after, int limit, IdRange range) {
+    return "copy (select "
         + String.join(", ", columns)
         + " from content."
         + table
-        + " where (updated_at, id) > (?, ?) order by updated_at, id limit ?";
+        + " where (updated_at, id) > ('"
+        + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(after.updatedAt())
+        + "'::timestamptz, '"
+        + after.id()
+        + "'::uuid)"
+        + range.condition()
+        + " order by updated_at, id limit "
+        + limit
+        + ") to stdout with (format binary)";
   }
 
   /** The session's staging table a chunk is copied into before the upsert. */
@@ -79,13 +92,16 @@ public enum CatalogTable {
         + " including defaults) on commit delete rows";
   }
 
-  /** Streams a chunk into the staging table (CSV: an unquoted empty field is NULL). */
+  /**
+   * Streams a chunk into the staging table, in the binary format the source's COPY wrote it in (the
+   * columns have the same types on both sides).
+   */
   public String copyIntoStaging() {
     return "copy "
         + stagingTable()
         + " ("
         + String.join(", ", columns)
-        + ") from stdin with (format csv)";
+        + ") from stdin with (format binary)";
   }
 
   /**

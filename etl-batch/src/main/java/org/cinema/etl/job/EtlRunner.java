@@ -48,9 +48,18 @@ public class EtlRunner {
     return exclusively(() -> operator().start(JOB, parameters));
   }
 
-  /** Restarts a failed or stopped run from its last checkpoint, and waits for it. */
-  public Optional<RunSummary> restart(long executionId, Properties parameters)
-      throws SQLException, InterruptedException {
+  /**
+   * Restarts a failed or stopped run from its last checkpoint, and waits for it. The restart keeps
+   * the run's parameters (chunk size, number of movie partitions), so every partition resumes the
+   * id range it checkpointed; only the {@code failAfterRows} test hook is dropped.
+   */
+  public Optional<RunSummary> restart(long executionId) throws SQLException, InterruptedException {
+    Properties parameters = new Properties();
+    Properties original = operator().getParameters(executionId);
+    if (original != null) {
+      parameters.putAll(original);
+    }
+    parameters.remove("failAfterRows");
     return exclusively(() -> operator().restart(executionId, parameters));
   }
 

@@ -24,26 +24,30 @@ public class RowValidator implements ItemProcessor {
     switch (row.table()) {
       case MOVIE -> {
         requireText(row, "title");
-        if (!TYPES.contains(String.valueOf(row.value("type")))) {
-          throw new InvalidRowException(row, "unknown type " + row.value("type"));
+        String type = row.text("type");
+        if (!TYPES.contains(String.valueOf(type))) {
+          throw new InvalidRowException(row, "unknown type " + type);
         }
       }
       case PRODUCT -> {
         requireText(row, "name");
-        if (!(row.value("price") instanceof BigDecimal price) || price.signum() <= 0) {
+        BigDecimal price = row.decimal("price");
+        if (price == null || price.signum() <= 0) {
           throw new InvalidRowException(row, "price must be above zero");
         }
-        if (!PERIODS.contains(String.valueOf(row.value("period")))) {
-          throw new InvalidRowException(row, "unknown period " + row.value("period"));
+        String period = row.text("period");
+        if (!PERIODS.contains(String.valueOf(period))) {
+          throw new InvalidRowException(row, "unknown period " + period);
         }
+        String code = row.text("currency");
         try {
-          Currency currency = Currency.getInstance(String.valueOf(row.value("currency")).trim());
+          Currency currency = Currency.getInstance(String.valueOf(code).trim());
           if (price.stripTrailingZeros().scale()
               > Math.max(currency.getDefaultFractionDigits(), 0)) {
             throw new InvalidRowException(row, "price has more decimals than " + currency);
           }
         } catch (IllegalArgumentException e) {
-          throw new InvalidRowException(row, "not an ISO 4217 currency: " + row.value("currency"));
+          throw new InvalidRowException(row, "not an ISO 4217 currency: " + code);
         }
       }
       case PRODUCT_MOVIE -> {}
@@ -52,8 +56,8 @@ public class RowValidator implements ItemProcessor {
   }
 
   private static void requireText(CatalogRow row, String column) throws InvalidRowException {
-    Object value = row.value(column);
-    if (value == null || value.toString().isBlank()) {
+    String value = row.text(column);
+    if (value == null || value.isBlank()) {
       throw new InvalidRowException(row, column + " is empty");
     }
   }

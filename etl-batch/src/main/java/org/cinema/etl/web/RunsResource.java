@@ -32,6 +32,7 @@ public class RunsResource {
   private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,8}");
   private static final Pattern FAIL_AFTER =
       Pattern.compile("(movie|product|product_movie):[0-9]{1,9}");
+  private static final Pattern PARTITIONS = Pattern.compile("[1-9]|1[0-6]");
 
   @Inject private EtlRunner runner;
 
@@ -40,11 +41,16 @@ public class RunsResource {
   @POST
   public Response run(
       @QueryParam("chunkSize") @DefaultValue("1000") String chunkSize,
-      @QueryParam("failAfterRows") String failAfterRows)
+      @QueryParam("failAfterRows") String failAfterRows,
+      @QueryParam("moviePartitions") String moviePartitions)
       throws Exception {
     if (!NUMBER.matcher(chunkSize).matches()
-        || (failAfterRows != null && !FAIL_AFTER.matcher(failAfterRows).matches())) {
-      return error(400, "INVALID_INPUT", "chunkSize: a whole number; failAfterRows: table:rows");
+        || (failAfterRows != null && !FAIL_AFTER.matcher(failAfterRows).matches())
+        || (moviePartitions != null && !PARTITIONS.matcher(moviePartitions).matches())) {
+      return error(
+          400,
+          "INVALID_INPUT",
+          "chunkSize: a whole number; failAfterRows: table:rows; moviePartitions: 1 to 16");
     }
     if (!databases.ready()) {
       return error(503, "NOT_READY", "The content and billing schemas are not migrated yet");
@@ -53,6 +59,9 @@ public class RunsResource {
     parameters.setProperty("chunkSize", chunkSize);
     if (failAfterRows != null) {
       parameters.setProperty("failAfterRows", failAfterRows);
+    }
+    if (moviePartitions != null) {
+      parameters.setProperty("moviePartitions", moviePartitions);
     }
     return outcome(runner.run(parameters));
   }
@@ -63,7 +72,7 @@ public class RunsResource {
     if (!NUMBER.matcher(id).matches()) {
       return error(400, "INVALID_INPUT", "id: a run's execution id");
     }
-    return outcome(runner.restart(Long.parseLong(id), new Properties()));
+    return outcome(runner.restart(Long.parseLong(id)));
   }
 
   @GET
