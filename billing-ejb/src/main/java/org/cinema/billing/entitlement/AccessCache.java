@@ -40,6 +40,7 @@ public class AccessCache {
 
   private final AtomicLong epoch = new AtomicLong();
 
+  /** About how many answers are kept (a race with an eviction can leave it a little high). */
   private final AtomicInteger size = new AtomicInteger();
 
   private volatile boolean listening;
@@ -80,13 +81,16 @@ public class AccessCache {
     if (allow) {
       until = Math.min(until, paidThroughMillis);
     }
-    if (size.incrementAndGet() > MAX_ANSWERS) {
+    if (size.get() >= MAX_ANSWERS) {
       evictAll();
-      return;
     }
-    byAccount
-        .computeIfAbsent(accountId, account -> new ConcurrentHashMap<>())
-        .put(movieId, new Answer(allow, until));
+    Answer replaced =
+        byAccount
+            .computeIfAbsent(accountId, account -> new ConcurrentHashMap<>())
+            .put(movieId, new Answer(allow, until));
+    if (replaced == null) {
+      size.incrementAndGet();
+    }
     if (epoch.get() != epochBefore) {
       evict(accountId);
     }
