@@ -36,12 +36,12 @@
 # Knobs (environment): DURATION=30 CONNECTIONS=32 USERS=300 MOVIES=10000 PRODUCTS=100
 # MOVIES_PER_PRODUCT=100 SUBSCRIPTIONS=3 PAIRS_PER_USER=50 WARMUP=300 ROUNDS=3 WRK_THREADS=2
 # RATE_FRACTION=0.5 FIXED_DURATION=$DURATION REGISTER_PARALLEL=4 TOKEN_PING=1 EXPLAIN=1
-# ACCESS_CACHE_SECONDS=60 (the server's answer cache; 0 measures every check going to the database)
+# ACCESS_CACHE_SECONDS=600 (the server's answer cache; 0 measures every check going to the database)
 # KEEP_WORK=0 (1 keeps the temporary folder: server and GC logs, wrk outputs, tokens, pairs)
-# JFR=0 (1: at the end, one more check-rights run, not in the table, with a Java Flight Recording
-# of the server kept in the temporary folder for `jfr print`; implies KEEP_WORK=1. Last, because
-# starting a recording slows this server to about a tenth, and for a while after: it is good for
-# where the time goes, not for how much there is). HTTP_PORT and EMBEDDED_DB_PORT are picked free
+# PROFILE=0 (1: at the end, one more ping run and one more check-rights run, not in the table,
+# each sampled by async-profiler (CPU, 1 ms; the Maven Central artifact tools.profiler:async-profiler
+# is fetched once with mvn) into collapsed stacks in the temporary folder, and a summary of the
+# frames where check-rights spends more samples per request than ping; implies KEEP_WORK=1). HTTP_PORT and EMBEDDED_DB_PORT are picked free
 # unless set; PAYARA_JAVA_OPTS (default, as the run command's: -Xms128m -Xmx512m) is passed to
 # the server, plus a GC and safepoint log option.
 set -euo pipefail
@@ -64,10 +64,10 @@ FIXED_DURATION=${FIXED_DURATION:-$DURATION}
 REGISTER_PARALLEL=${REGISTER_PARALLEL:-4}
 TOKEN_PING=${TOKEN_PING:-1}
 EXPLAIN=${EXPLAIN:-1}
-ACCESS_CACHE_SECONDS=${ACCESS_CACHE_SECONDS:-60}
+ACCESS_CACHE_SECONDS=${ACCESS_CACHE_SECONDS:-600}
 KEEP_WORK=${KEEP_WORK:-0}
-JFR=${JFR:-0}
-[ "$JFR" != 1 ] || KEEP_WORK=1
+PROFILE=${PROFILE:-0}
+[ "$PROFILE" != 1 ] || KEEP_WORK=1
 
 jar=launcher/target/launcher.jar
 [ -f "$jar" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
@@ -360,14 +360,23 @@ rss_payara=$(ps -o rss= -p "$payara_pid" | awk '{print int($1 / 1024)}')
 rss_pg=$(ps -o rss= -p "$postmaster_pid,$(pgrep -d, -P "$postmaster_pid")" |
   awk '{s += $1} END {print int(s / 1024)}')
 
-if [ "$JFR" = 1 ]; then
-  log "profiled check-rights run, ${DURATION} s (not in the table)"
-  jcmd "$payara_pid" JFR.start name=check-rights settings=default \
-    filename="$work/check-rights.jfr" >/dev/null
-  wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "${rights_args[@]}" >"$work/wrk-jfr.txt" 2>&1
-  jcmd "$payara_pid" JFR.stop name=check-rights >/dev/null
-  log "recording: $work/check-rights.jfr ($(grep Requests/sec "$work/wrk-jfr.txt"))"
-  sleep 2
+if [ "$PROFILE" = 1 ]; then
+  profiler_version=4.1
+  profiler_jar=$HOME/.m2/repository/tools/profiler/async-profiler/$profiler_version/async-profiler-$profiler_version.jar
+  [ -f "$profiler_jar" ] || mvn -B -q dependency:get \
+    -Dartifact=tools.profiler:async-profiler:$profiler_version >&2
+  unzip -q -o -d "$work/profiler" "$profiler_jar" linux-x64/libasyncProfiler.so
+  profiler_lib=$work/profiler/linux-x64/libasyncProfiler.so
+  for what in ping check-rights; do
+    log "profiled $what run, ${DURATION} s (not in the table)"
+    java "$here/profiler-attach.java" "$payara_pid" "$profiler_lib" \
+      "start,event=cpu,interval=1ms,cstack=no" >/dev/null
+    if [ $what = ping ]; then args=("${ping_args[@]}"); else args=("${rights_args[@]}"); fi
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${DURATION}s" "${args[@]}" >"$work/wrk-profile-$what.txt" 2>&1
+    java "$here/profiler-attach.java" "$payara_pid" "$profiler_lib" \
+      "stop,file=$work/profile-$what.collapsed,collapsed" >/dev/null
+    sleep 2
+  done
 fi
 
 # --- the access query's plan on the seeded data ------------------------------------------------
@@ -452,4 +461,20 @@ head -n "$ready_line" "$server_log" | grep -E '^[a-zA-Z.]+(Exception|Error):' | 
 if tail -n +"$ready_line" "$server_log" | grep -qE "$level"; then
   echo "after the ready banner:"
   tail -n +"$ready_line" "$server_log" | grep -A2 -E "$level" | cut -c1-200 | head -30
+fi
+if [ "$PROFILE" = 1 ]; then
+  echo
+  echo "profile (async-profiler, CPU): per frame, samples per 1000 requests in the check-rights"
+  echo "run and in the ping run, frames where check-rights spends most beyond ping (inclusive);"
+  echo "stacks: $work/profile-*.collapsed"
+  requests() { awk '/requests in/ {print $1}' "$work/wrk-profile-$1.txt"; }
+  awk -v pr="$(requests ping)" -v cr="$(requests check-rights)" '
+    FNR == 1 { run = (FILENAME ~ /ping/) ? "p" : "c" }
+    { n = $NF; sub(/ [0-9]+$/, ""); k = split($0, frames, ";"); delete seen
+      for (i = 1; i <= k; i++) if (!(frames[i] in seen)) {
+        seen[frames[i]]; s[run, frames[i]] += n; names[frames[i]] } }
+    END { for (name in names) { c = s["c", name] * 1000 / cr; p = s["p", name] * 1000 / pr
+            if (c - p > 0) printf "%8.1f %8.1f %8.1f  %s\n", c - p, c, p, substr(name, 1, 150) } }' \
+    "$work/profile-ping.collapsed" "$work/profile-check-rights.collapsed" |
+    sort -rn | head -60 | sed '1i\  beyond  rights     ping  frame'
 fi
