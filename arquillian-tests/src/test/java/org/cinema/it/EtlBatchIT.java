@@ -100,6 +100,18 @@ class EtlBatchIT {
   }
 
   @Test
+  void restartingAnUnknownOrCompletedRunIsRefused() throws Exception {
+    long completed = run("").getJsonNumber("executionId").longValue();
+
+    Http.Response unknown = post("api/runs/" + (completed + 100_000) + "/restart");
+    Http.Response again = post("api/runs/" + completed + "/restart");
+
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    assertThat(again.status()).as(again.toString()).isEqualTo(409);
+    assertThat(again.json().getString("error")).isEqualTo("NOT_RESTARTABLE");
+  }
+
+  @Test
   void aRunWithNoChangesWritesNothing() throws Exception {
     JsonObject run = run("");
 

@@ -2,6 +2,7 @@ package org.cinema.etl.job;
 
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
@@ -37,6 +38,8 @@ public class EtlRunner {
   public static final String JOB = "catalog-etl";
   private static final long ADVISORY_LOCK = 0x6361_7461_6c6f_67L;
   private static final Duration MAX_RUN = Duration.ofHours(2);
+  private static final Set<BatchStatus> RESTARTABLE =
+      Set.of(BatchStatus.FAILED, BatchStatus.STOPPED);
   private static final Set<BatchStatus> ENDED =
       Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
 
@@ -46,6 +49,40 @@ public class EtlRunner {
   /** Starts a run and waits for it; empty when another run holds the lock. */
   public Optional<RunSummary> run(Properties parameters) throws SQLException, InterruptedException {
     return exclusively(() -> operator().start(JOB, parameters));
+  }
+
+  /** Whether {@link #restart} may be asked for this execution. */
+  public enum Restartable {
+    YES,
+    NO_SUCH_RUN,
+    /** Completed, still running, or restarted already (only an instance's latest may be). */
+    NO
+  }
+
+  /**
+   * Checked before {@link #restart}: JBatch answers an unknown execution id with a
+   * NullPointerException, and the EJB container would wrap its own refusals as system errors.
+   */
+  public Restartable restartable(long executionId) {
+    JobOperator operator = operator();
+    JobExecution execution;
+    try {
+      execution = operator.getJobExecution(executionId);
+    } catch (NoSuchJobExecutionException e) {
+      return Restartable.NO_SUCH_RUN;
+    }
+    if (execution == null || !JOB.equals(execution.getJobName())) {
+      return Restartable.NO_SUCH_RUN;
+    }
+    if (!RESTARTABLE.contains(execution.getBatchStatus())) {
+      return Restartable.NO;
+    }
+    long latest =
+        operator.getJobExecutions(operator.getJobInstance(executionId)).stream()
+            .mapToLong(JobExecution::getExecutionId)
+            .max()
+            .orElse(executionId);
+    return latest == executionId ? Restartable.YES : Restartable.NO;
   }
 
   /**

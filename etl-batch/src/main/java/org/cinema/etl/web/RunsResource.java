@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
 import org.cinema.etl.job.EtlRunner;
 import org.cinema.etl.job.RunSummary;
 import org.cinema.etl.platform.EtlDatabases;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * {@code POST /etl/api/runs} runs the job now and answers with its outcome (409 while another run
@@ -39,6 +44,14 @@ public class RunsResource {
   @Inject private EtlDatabases databases;
 
   @POST
+  @Operation(summary = "Run the catalog copy now and wait for its outcome")
+  @APIResponse(
+      responseCode = "200",
+      description = "The run, finished (or failed: see status)",
+      content = @Content(schema = @Schema(implementation = RunSummary.class)))
+  @APIResponse(responseCode = "400", description = "A bad parameter")
+  @APIResponse(responseCode = "409", description = "Another run holds the ETL lock")
+  @APIResponse(responseCode = "503", description = "The schemas are not migrated yet")
   public Response run(
       @QueryParam("chunkSize") @DefaultValue("1000") String chunkSize,
       @QueryParam("failAfterRows") String failAfterRows,
@@ -68,14 +81,40 @@ public class RunsResource {
 
   @POST
   @Path("{id}/restart")
+  @Operation(summary = "Restart a failed run from its checkpoint")
+  @APIResponse(
+      responseCode = "200",
+      description = "The restarted run",
+      content = @Content(schema = @Schema(implementation = RunSummary.class)))
+  @APIResponse(responseCode = "400", description = "id is not a run's execution id")
+  @APIResponse(responseCode = "404", description = "No such run")
+  @APIResponse(
+      responseCode = "409",
+      description = "Completed, restarted already, or another run holds the ETL lock")
   public Response restart(@PathParam("id") String id) throws Exception {
     if (!NUMBER.matcher(id).matches()) {
       return error(400, "INVALID_INPUT", "id: a run's execution id");
     }
-    return outcome(runner.restart(Long.parseLong(id)));
+    long execution = Long.parseLong(id);
+    return switch (runner.restartable(execution)) {
+      case NO_SUCH_RUN -> error(404, "NOT_FOUND", "No run " + id);
+      case NO ->
+          error(
+              409,
+              "NOT_RESTARTABLE",
+              "Only a failed or stopped run, not restarted yet, can be restarted");
+      case YES -> outcome(runner.restart(execution));
+    };
   }
 
   @GET
+  @Operation(summary = "Recent runs, newest first, with per-step counts and durations")
+  @APIResponse(
+      responseCode = "200",
+      description = "The runs",
+      content =
+          @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RunSummary.class)))
+  @APIResponse(responseCode = "400", description = "limit is not a whole number")
   public Object recent(@QueryParam("limit") @DefaultValue("20") String limit) {
     if (!NUMBER.matcher(limit).matches()) {
       return error(400, "INVALID_INPUT", "limit: a whole number");
