@@ -3,6 +3,7 @@ package org.cinema.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -10,7 +11,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +26,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cinema.common.security.PemKeys;
 import org.cinema.it.support.BillingCatalog;
@@ -404,6 +410,10 @@ class ViewerApiIT {
             new Case("cancel-payment bad UUID", api.cancelPayment(token, "x"), 400),
             new Case("no token", api.get("billing/products", null), 401),
             new Case(
+                "check-rights without a token",
+                api.post("content/check-rights/" + UUID.randomUUID(), null, ""),
+                401),
+            new Case(
                 "wrong password",
                 api.post("content/login", null, "{\"login\":\"nobody\",\"password\":\"whatever\"}"),
                 401),
@@ -425,11 +435,122 @@ class ViewerApiIT {
     String expired = expiredTokenFor(token);
 
     for (String bad : List.of(tampered, expired, "not-a-jwt")) {
-      Http.Response response = api.get("billing/products", bad);
-      assertThat(response.status()).as(response.toString()).isEqualTo(401);
-      assertThat(response.json().getString("error")).isNotBlank();
+      for (Http.Response response :
+          List.of(
+              api.get("billing/products", bad),
+              api.post("content/check-rights/" + UUID.randomUUID(), bad, ""))) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(401);
+        assertThat(response.json().getString("error")).isNotBlank();
+      }
     }
     assertThat(api.get("billing/products", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void checkRightsWantsTheViewerRole() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    String viewer = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(viewer, product.id()).json().getString("url"), "4242424242424242");
+    await().atMost(WEBHOOK_WAIT).until(() -> api.mayWatch(viewer, product.firstMovie()));
+    String noRole = signedLike(viewer, claims -> claims.claim("groups", List.of("auditor")));
+
+    Http.Response refused = api.post("content/check-rights/" + product.firstMovie(), noRole, "");
+
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+    assertThat(refused.json().getString("error")).isEqualTo("FORBIDDEN");
+    assertThat(api.mayWatch(viewer, product.firstMovie())).isTrue();
+  }
+
+  @Test
+  void openApiDocumentDescribesEveryOperation() throws Exception {
+    URI root = base.toURI().resolve("/");
+    Http.Response document =
+        Http.send(
+            HttpRequest.newBuilder(root.resolve("openapi")).header("Accept", "application/json"));
+    assertThat(document.status()).as(document.toString()).isEqualTo(200);
+    JsonObject paths = document.json().getJsonObject("paths");
+    List<String> problems = new ArrayList<>();
+    paths.forEach(
+        (path, item) ->
+            item.asJsonObject()
+                .forEach(
+                    (method, value) ->
+                        problems.addAll(
+                            operationProblems(method + " " + path, value.asJsonObject()))));
+    assertThat(problems).isEmpty();
+    assertThat(paths.keySet())
+        .contains(
+            "/api/v1/content/register",
+            "/api/v1/content/check-rights/{movie_id}",
+            "/api/v1/billing/add-product/{product_id}",
+            "/api/v1/billing/payments/{from}/{to}",
+            "/api/v1/billing/cancel-payment/{payment_id}",
+            "/api/v1/billing/webhook",
+            "/api/v1/me/subscriptions",
+            "/api/v1/admin/payments");
+    JsonObject movie =
+        paths
+            .getJsonObject("/api/v1/content/check-rights/{movie_id}")
+            .getJsonObject("post")
+            .getJsonArray("parameters")
+            .getJsonObject(0);
+    assertThat(movie.getBoolean("required")).isTrue();
+    assertThat(movie.getJsonObject("schema").getString("pattern")).startsWith("[0-9a-fA-F]{8}-");
+    assertThat(document.json().getJsonObject("components").getJsonObject("schemas").keySet())
+        .contains("Error", "TokenResponse", "RightsResponse", "PaymentResponse");
+
+    URI swaggerUiPage = base.toURI().resolve("api/openapi");
+    Http.Response swaggerUi = Http.get(swaggerUiPage);
+    assertThat(swaggerUi.status()).as(swaggerUi.toString()).isEqualTo(200);
+    assertThat(swaggerUi.body()).contains("swagger-ui", "/openapi");
+    Matcher bundle =
+        Pattern.compile("src=\"([^\"]*swagger-ui-bundle\\.js)\"").matcher(swaggerUi.body());
+    assertThat(bundle.find()).as(swaggerUi.body()).isTrue();
+    assertThat(Http.get(swaggerUiPage.resolve(bundle.group(1))).status()).isEqualTo(200);
+  }
+
+  /**
+   * What a client generator would miss in one operation: a summary; for the JSON API (not the
+   * sandbox's and checkout's HTML pages), a success response with its schema, every 4xx answered in
+   * the Error shape, and 401 where a token is required.
+   */
+  private static List<String> operationProblems(String name, JsonObject operation) {
+    List<String> problems = new ArrayList<>();
+    if (operation.getString("summary", "").isBlank()) {
+      problems.add(name + ": no summary");
+    }
+    if (name.contains("/api/v1/sandbox/") || name.contains("/api/v1/checkout/")) {
+      return problems;
+    }
+    JsonObject responses = operation.getJsonObject("responses");
+    responses.forEach(
+        (code, response) -> {
+          JsonObject schema = schemaOf(response.asJsonObject());
+          if (code.startsWith("2") && schema == null) {
+            problems.add(name + ": " + code + " has no schema");
+          }
+          if (code.startsWith("4")
+              && (schema == null || !schema.getString("$ref", "").endsWith("/Error"))) {
+            problems.add(name + ": " + code + " is not in the Error shape");
+          }
+        });
+    if (responses.keySet().stream().noneMatch(code -> code.startsWith("2"))) {
+      problems.add(name + ": no success response, only " + responses.keySet());
+    }
+    if (operation.containsKey("security") && !responses.containsKey("401")) {
+      problems.add(name + ": takes a token but says nothing of 401");
+    }
+    return problems;
+  }
+
+  private static JsonObject schemaOf(JsonObject response) {
+    JsonObject content = response.getJsonObject("content");
+    if (content == null || content.isEmpty()) {
+      return null;
+    }
+    JsonObject media = content.values().iterator().next().asJsonObject();
+    return media.getJsonObject("schema");
   }
 
   @Test
@@ -578,13 +699,22 @@ class ViewerApiIT {
 
   /** A token with the same subject, signed with the real key, that expired an hour ago. */
   private static String expiredTokenFor(String token) throws Exception {
-    JWTClaimsSet claims = SignedJWT.parse(token).getJWTClaimsSet();
-    JWTClaimsSet expired =
-        new JWTClaimsSet.Builder(claims)
-            .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
-            .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
-            .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), expired);
+    return signedLike(
+        token,
+        claims ->
+            claims
+                .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
+                .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))));
+  }
+
+  /** A token with {@code token}'s claims changed by {@code change}, signed with the real key. */
+  private static String signedLike(String token, UnaryOperator<JWTClaimsSet.Builder> change)
+      throws Exception {
+    JWTClaimsSet claims =
+        change.apply(new JWTClaimsSet.Builder(SignedJWT.parse(token).getJWTClaimsSet())).build();
+    SignedJWT jwt =
+        new SignedJWT(
+            new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(), claims);
     jwt.sign(
         new RSASSASigner(
             PemKeys.readPrivateKey(

@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Recent answers of the access check on this instance, per account and movie, so that a viewer
  * pressing "play" again costs no database round trip.
  *
- * <p>An answer is kept at most {@code ACCESS_CACHE_SECONDS} (60; 0: no cache), and an "allow" no
- * later than the end of the period that grants it. Everything that can change an answer sooner
- * evicts it: a subscription's change (payment, refund, cancel, renewal, expiry) evicts its
- * account's answers, on this instance right after the transaction commits ({@link
- * SubscriptionAccessEvents}) and on every instance by PostgreSQL NOTIFY ({@link
+ * <p>An answer is kept at most {@code ACCESS_CACHE_SECONDS} (600; 0: no cache), and an "allow" no
+ * later than the end of the period that grants it. That limit is a backstop: everything that can
+ * change an answer sooner evicts it: a subscription's change (payment, refund, cancel, renewal,
+ * expiry) evicts its account's answers, on this instance right after the transaction commits
+ * ({@link SubscriptionAccessEvents}) and on every instance by PostgreSQL NOTIFY ({@link
  * AccessChangeListener}, which also carries the catalog's changes from the ETL). While this
  * instance is not listening, nothing is kept.
  *
@@ -33,7 +33,7 @@ public class AccessCache {
   static final int MAX_ANSWERS = 500_000;
 
   @Inject
-  @ConfigProperty(name = "access.cache-seconds", defaultValue = "60")
+  @ConfigProperty(name = "access.cache-seconds", defaultValue = "600")
   private long keepSeconds;
 
   private final Map<UUID, Map<UUID, Answer>> byAccount = new ConcurrentHashMap<>();

@@ -42,6 +42,10 @@ import org.cinema.billing.web.dto.SubscriptionResponse;
 import org.cinema.billing.web.dto.TransitionResponse;
 import org.cinema.billing.web.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -77,6 +81,22 @@ public class AdminResource {
   @GET
   @Path("customers")
   @Operation(summary = "Customers whose login, e-mail or name contains q")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of customers (items: CustomerResponse)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<CustomerResponse> customers(
       @QueryParam("q") String query,
       @QueryParam("page") @DefaultValue("1") String page,
@@ -92,6 +112,22 @@ public class AdminResource {
   @GET
   @Path("subscriptions")
   @Operation(summary = "Subscriptions, by customer and status")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of subscriptions (items: SubscriptionResponse)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<SubscriptionResponse> subscriptions(
       @QueryParam("customer") String customer,
       @QueryParam("status") String status,
@@ -109,6 +145,22 @@ public class AdminResource {
   @GET
   @Path("invoices")
   @Operation(summary = "Invoices, by customer and status")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of invoices (items: InvoiceResponse)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<InvoiceResponse> invoices(
       @QueryParam("customer") String customer,
       @QueryParam("status") String status,
@@ -126,6 +178,22 @@ public class AdminResource {
   @GET
   @Path("payments")
   @Operation(summary = "Payments, by customer, status and creation dates (inclusive)")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of payments (items: PaymentItem)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<PaymentItem> payments(
       @QueryParam("customer") String customer,
       @QueryParam("status") String status,
@@ -147,6 +215,28 @@ public class AdminResource {
   @GET
   @Path("payments/{payment_id}/history")
   @Operation(summary = "Every transition of a payment, with its cause, oldest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "The transitions",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such payment",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public List<TransitionResponse> history(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId) {
@@ -159,6 +249,30 @@ public class AdminResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Idempotent
   @Operation(summary = "Refund a paid payment, whole (no amount) or in part")
+  @APIResponse(
+      responseCode = "200",
+      description = "The payment after the refund",
+      content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such payment",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The payment was not made, or less is left than asked",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PaymentResponse refund(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId,
@@ -179,6 +293,22 @@ public class AdminResource {
       description =
           "Active subscriptions, payments by status, and revenue (paid less refunded) per UTC day"
               + " and currency over the last `days` days (1-366, default 30).")
+  @APIResponse(
+      responseCode = "200",
+      description = "The figures",
+      content = @Content(schema = @Schema(implementation = StatsResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter, page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "403",
+      description = "The token lacks the role admin",
+      content = @Content(schema = @Schema(ref = "Error")))
   public StatsResponse stats(@QueryParam("days") @DefaultValue("30") String days) {
     int span = Params.page("days", days);
     if (span > 366) {

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.catalog.CatalogService;
@@ -45,6 +44,9 @@ import org.cinema.billing.web.idempotency.Idempotent;
 import org.cinema.billing.webhook.WebhookInbox;
 import org.cinema.billing.webhook.WebhookProcessor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -83,6 +85,16 @@ public class BillingResource {
   @RolesAllowed(Roles.USER)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "Products on sale, each with the movies it contains")
+  @APIResponse(
+      responseCode = "200",
+      description = "The products",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = ProductResponse.class)))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
   public List<ProductResponse> products() {
     return catalog.productsOnSale().stream().map(ProductResponse::of).toList();
   }
@@ -97,10 +109,30 @@ public class BillingResource {
       description =
           "Creates the subscription, its first invoice and a payment (201). If an unpaid"
               + " subscription to the product exists, returns its checkout again (200).")
-  @APIResponse(responseCode = "201", description = "Subscribed; pay at url")
-  @APIResponse(responseCode = "200", description = "Already subscribed, unpaid; pay at url")
-  @APIResponse(responseCode = "404", description = "No such product on sale")
-  @APIResponse(responseCode = "409", description = "Already subscribed and paid")
+  @APIResponse(
+      responseCode = "201",
+      description = "Subscribed; pay at url",
+      content = @Content(schema = @Schema(implementation = AddProductResponse.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Already subscribed, unpaid; pay at url",
+      content = @Content(schema = @Schema(implementation = AddProductResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "product_id is not a UUID",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such product on sale",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "409",
+      description = "Already subscribed and paid",
+      content = @Content(schema = @Schema(ref = "Error")))
   public Response addProduct(
       @PathParam("product_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String productId) {
@@ -123,8 +155,22 @@ public class BillingResource {
       description =
           "A paid subscription runs to the end of its period and does not renew; an unpaid one"
               + " ends now.")
-  @APIResponse(responseCode = "200", description = "The subscription as it is now")
-  @APIResponse(responseCode = "404", description = "No open subscription to that product")
+  @APIResponse(
+      responseCode = "200",
+      description = "The subscription as it is now",
+      content = @Content(schema = @Schema(implementation = SubscriptionResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "No body, or id is not a UUID",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No open subscription to that product",
+      content = @Content(schema = @Schema(ref = "Error")))
   public SubscriptionResponse delProduct(DelProductRequest body) {
     DelProductRequest request = bodies.valid(body);
     return SubscriptionResponse.of(
@@ -136,6 +182,18 @@ public class BillingResource {
   @RolesAllowed(Roles.USER)
   @SecurityRequirement(name = "bearer")
   @Operation(summary = "The caller's payments made between two dates (inclusive), newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of payments (items: PaymentItem)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Not dates, to before from, or a bad page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<PaymentItem> payments(
       @PathParam("from") @Pattern(regexp = Params.DATE_PATTERN, message = Params.DATE_MESSAGE)
           String from,
@@ -162,9 +220,26 @@ public class BillingResource {
   @Operation(
       summary = "Refund a payment",
       description = "Refunds all that is left of it; the subscription it paid for ends now.")
-  @APIResponse(responseCode = "200", description = "Refunded")
-  @APIResponse(responseCode = "404", description = "No such payment of the caller")
-  @APIResponse(responseCode = "409", description = "The payment was not made (or is refunded)")
+  @APIResponse(
+      responseCode = "200",
+      description = "Refunded",
+      content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "payment_id is not a UUID",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such payment of the caller",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The payment was not made (or is refunded)",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PaymentResponse cancelPayment(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId) {
@@ -180,16 +255,24 @@ public class BillingResource {
   @Operation(
       summary = "Payment provider events (Stripe format, Stripe-Signature header)",
       description = "Stored once per event id and processed asynchronously.")
-  @APIResponse(responseCode = "200", description = "Received (or received before)")
-  @APIResponse(responseCode = "400", description = "Bad signature or not an event; nothing kept")
-  public Map<String, Object> webhook(
-      byte[] body, @HeaderParam("Stripe-Signature") String signature) {
+  @APIResponse(
+      responseCode = "200",
+      description = "Received (or received before)",
+      content = @Content(schema = @Schema(implementation = WebhookReceipt.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Bad signature or not an event; nothing kept",
+      content = @Content(schema = @Schema(ref = "Error")))
+  public WebhookReceipt webhook(byte[] body, @HeaderParam("Stripe-Signature") String signature) {
     if (signature == null || signature.isBlank()) {
       throw new BillingException(
           ErrorCode.INVALID_SIGNATURE, "The Stripe-Signature header is missing");
     }
     Optional<Long> stored = inbox.receive(new String(body, StandardCharsets.UTF_8), signature);
     stored.ifPresent(processor::processLater);
-    return Map.of("received", true, "duplicate", stored.isEmpty());
+    return new WebhookReceipt(true, stored.isEmpty());
   }
+
+  /** The webhook's answer to the provider. */
+  public record WebhookReceipt(boolean received, boolean duplicate) {}
 }

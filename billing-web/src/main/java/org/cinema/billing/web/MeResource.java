@@ -16,6 +16,9 @@ import org.cinema.billing.web.dto.InvoiceResponse;
 import org.cinema.billing.web.dto.PageResponse;
 import org.cinema.billing.web.dto.SubscriptionResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -37,6 +40,18 @@ public class MeResource {
   @GET
   @Path("subscriptions")
   @Operation(summary = "The caller's subscriptions, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of subscriptions (items: SubscriptionResponse)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<SubscriptionResponse> subscriptions(
       @QueryParam("page") @DefaultValue("1") String page,
       @QueryParam("size") @DefaultValue("50") String size) {
@@ -52,6 +67,18 @@ public class MeResource {
   @GET
   @Path("invoices")
   @Operation(summary = "The caller's invoices, newest first")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of invoices (items: InvoiceResponse)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad page or size",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "401",
+      description = "No valid token",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PageResponse<InvoiceResponse> invoices(
       @QueryParam("page") @DefaultValue("1") String page,
       @QueryParam("size") @DefaultValue("50") String size) {

@@ -28,7 +28,16 @@ public final class Params {
 
   private Params() {}
 
+  /** A value already checked by a constraint ({@link #UUID_PATTERN}). */
   public static UUID uuid(String value) {
+    return UUID.fromString(value);
+  }
+
+  /** A UUID path parameter not checked by a constraint: 400 unless it is one. */
+  public static UUID uuid(String name, String value) {
+    if (value == null || !UUID_SHAPE.matcher(value).matches()) {
+      throw new BillingException(ErrorCode.INVALID_INPUT, name + ": " + UUID_MESSAGE);
+    }
     return UUID.fromString(value);
   }
 
@@ -59,14 +68,7 @@ public final class Params {
 
   /** An optional UUID query parameter: empty when absent or blank. */
   public static Optional<UUID> optionalUuid(String name, String value) {
-    return present(value)
-        .map(
-            v -> {
-              if (!UUID_SHAPE.matcher(v).matches()) {
-                throw new BillingException(ErrorCode.INVALID_INPUT, name + ": " + UUID_MESSAGE);
-              }
-              return UUID.fromString(v);
-            });
+    return present(value).map(v -> uuid(name, v));
   }
 
   /** An optional date query parameter: empty when absent or blank. */

@@ -31,7 +31,8 @@ public class SwaggerUiResource {
   }
 
   private static String render(String version) {
-    String assets = "/webjars/swagger-ui/" + version;
+    // relative to the page (CONTEXT/api/openapi), so it works under any context root
+    String assets = "../webjars/swagger-ui/" + version;
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
         + "<title>Cinema billing API</title>"
         + "<link rel=\"stylesheet\" href=\""
