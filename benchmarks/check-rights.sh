@@ -24,9 +24,9 @@
 #     (random pairs), CONNECTIONS connections and DURATION seconds each: the throughput at full
 #     load and the latency percentiles; an endpoint's peak is its best round (rounds alternate so
 #     that a disturbance from outside shows up as one low round);
-#  4. holds check-rights at RATE_FRACTION (0.5) of its peak with an open-loop fixed-rate
-#     client (benchmarks/check-rights-fixed-rate.java; wrk cannot hold a rate) for FIXED_DURATION
-#     seconds: the latency percentiles at that load, counted from each request's scheduled time;
+#  4. holds check-rights at RATE_FRACTION (0.5; a list such as "0.5 0.4 0.3" runs each in turn) of
+#     its peak with an open-loop fixed-rate client (benchmarks/check-rights-fixed-rate.java; wrk
+#     cannot hold a rate) for FIXED_DURATION seconds: the latency percentiles at that load, counted from each request's scheduled time;
 #  5. prints a summary table, the check-rights/ping ratio, the CPU each part used (Payara,
 #     PostgreSQL, the load generator, anything else on the machine), the server's GC pauses in
 #     each run (from its GC log), memory, the access query's plan on the seeded data (EXPLAIN=0
@@ -332,29 +332,34 @@ done
 best_rps() { grep "^$1#" "$work/results.txt" | awk '$2 > m {m = $2} END {printf "%.0f", m}'; }
 ping_rps=$(best_rps ping)
 rights_rps=$(best_rps check-rights)
-rate=$(awk -v r="$rights_rps" -v f="$RATE_FRACTION" 'BEGIN {printf "%.0f", r * f}')
-
 # --- fixed rate --------------------------------------------------------------------------------
-log "check-rights at a fixed $rate req/s ($RATE_FRACTION of $rights_rps) for $FIXED_DURATION s"
-java -XX:+UseSerialGC -Xmx256m "$here/check-rights-fixed-rate.java" 127.0.0.1 "$port" "$rate" \
-  "$FIXED_DURATION" 5 "$CONNECTIONS" "$work/tokens.txt" "$work/pairs.txt" \
-  "$work/fixed-latencies.txt" >"$work/fixed.txt" 2>"$work/fixed.err" &
-client=$!
-deadline=$((SECONDS + 60))
-until grep -q measuring "$work/fixed.err"; do # CPU is counted from the end of the warm-up
-  kill -0 $client 2>/dev/null || break
-  [ $SECONDS -lt $deadline ] || { kill $client; echo "the fixed-rate client hangs" >&2; exit 1; }
-  sleep 0.1
+field() { tr ' ' '\n' <"$work/fixed-$1.txt" | sed -n "s/^$2=//p"; } # $1 = run, $2 = figure
+: >"$work/fixed-runs.txt"
+fixed_run=0
+for fraction in $RATE_FRACTION; do
+  fixed_run=$((fixed_run + 1))
+  rate=$(awk -v r="$rights_rps" -v f="$fraction" 'BEGIN {printf "%.0f", r * f}')
+  log "check-rights at a fixed $rate req/s ($fraction of $rights_rps) for $FIXED_DURATION s"
+  java -XX:+UseSerialGC -Xmx256m "$here/check-rights-fixed-rate.java" 127.0.0.1 "$port" "$rate" \
+    "$FIXED_DURATION" 5 "$CONNECTIONS" "$work/tokens.txt" "$work/pairs.txt" \
+    "$work/fixed-latencies-$fixed_run.txt" >"$work/fixed-$fixed_run.txt" 2>"$work/fixed.err" &
+  client=$!
+  deadline=$((SECONDS + 60))
+  until grep -q measuring "$work/fixed.err"; do # CPU is counted from the end of the warm-up
+    kill -0 $client 2>/dev/null || break
+    [ $SECONDS -lt $deadline ] || { kill $client; echo "the fixed-rate client hangs" >&2; exit 1; }
+    sleep 0.1
+  done
+  before=$(ticks)
+  started=$(date +%s%3N)
+  wait $client || { cat "$work/fixed.err" >&2; exit 1; }
+  after=$(ticks)
+  log "fixed rate: $(cat "$work/fixed-$fixed_run.txt")"
+  echo "$fixed_run $fraction $(cpu_use "$before" "$after" "$(field $fixed_run client_cpu_s)" \
+    "$(field $fixed_run achieved_rps)") $(gc_pauses "$started" "$(date +%s%3N)")" \
+    >>"$work/fixed-runs.txt"
+  sleep 2
 done
-before=$(ticks)
-started=$(date +%s%3N)
-wait $client || { cat "$work/fixed.err" >&2; exit 1; }
-after=$(ticks)
-fixed_gc=$(gc_pauses "$started" "$(date +%s%3N)")
-fixed=$(cat "$work/fixed.txt")
-field() { echo "$fixed" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
-log "fixed rate: $fixed"
-fixed_cpu=$(cpu_use "$before" "$after" "$(field client_cpu_s)" "$(field achieved_rps)")
 
 rss_payara=$(ps -o rss= -p "$payara_pid" | awk '{print int($1 / 1024)}')
 rss_pg=$(ps -o rss= -p "$postmaster_pid,$(pgrep -d, -P "$postmaster_pid")" |
@@ -421,12 +426,12 @@ while read -r label rps p50 p90 p99 bad errors c1 c2 c3 c4 c5 per gcn gct gcmax 
   printf "$row" "$label" "$rps" "$p50" "$p90" "$p99" "$bad" "$errors" \
     "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms" "$(per_request "$freed" "$rps" "$DURATION")"
 done <"$work/results.txt"
-read -r c1 c2 c3 c4 c5 per <<<"$fixed_cpu"
-read -r gcn gct gcmax freed <<<"$fixed_gc"
-printf "$row" "check-rights@$(field target_rps)/s" "$(field achieved_rps)" "$(field p50_ms)" \
-  "$(field p90_ms)" "$(field p99_ms)" "$(field other_status)" "$(field errors)" \
-  "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms" \
-  "$(per_request "$freed" "$(field achieved_rps)" "$FIXED_DURATION")"
+while read -r n fraction c1 c2 c3 c4 c5 per gcn gct gcmax freed; do
+  printf "$row" "check-rights@$(field $n target_rps)/s" "$(field $n achieved_rps)" \
+    "$(field $n p50_ms)" "$(field $n p90_ms)" "$(field $n p99_ms)" "$(field $n other_status)" \
+    "$(field $n errors)" "$c1 / $c2 / $c3 / $c4 / $c5" "$per" "$gcn, $gcmax ms" \
+    "$(per_request "$freed" "$(field $n achieved_rps)" "$FIXED_DURATION")"
+done <"$work/fixed-runs.txt"
 echo "(heap KB/req: what the young collections freed during the run per request, about what each"
 echo "request allocated)"
 echo
@@ -438,11 +443,13 @@ echo "peak (best round): ping $ping_rps req/s, check-rights $rights_rps req/s;" 
     "$work/results.txt")"
 awk '$11 > 0.2 {printf "%s%s", (n++ ? ", " : "warning: other processes used over 0.2 cores during "), $1}
   END {if (n) print ": those figures are disturbed"}' "$work/results.txt"
-awk -v c="${fixed_cpu}" 'BEGIN {split(c, v, " "); if (v[4] > 0.2)
-  print "warning: other processes used over 0.2 cores during the fixed-rate run"}' 
-echo "at $(field target_rps) req/s ($RATE_FRACTION of peak): p99 $(field p99_ms) ms (target < 10 ms)," \
-  "p99.9 $(field p999_ms) ms, max $(field max_ms) ms; answers: $(field allow_true) allow," \
-  "$(field allow_false) deny"
+awk '$6 > 0.2 {print "warning: other processes used over 0.2 cores during the fixed-rate run at " \
+  $2 " of peak"}' "$work/fixed-runs.txt"
+while read -r n fraction rest; do
+  echo "at $(field $n target_rps) req/s ($fraction of peak): p99 $(field $n p99_ms) ms" \
+    "(target < 10 ms at 0.5), p99.9 $(field $n p999_ms) ms, max $(field $n max_ms) ms;" \
+    "answers: $(field $n allow_true) allow, $(field $n allow_false) deny"
+done <"$work/fixed-runs.txt"
 echo "memory after the runs: Payara RSS $rss_payara MiB, PostgreSQL RSS (sum) $rss_pg MiB"
 if [ -f "$work/explain.txt" ]; then
   echo
