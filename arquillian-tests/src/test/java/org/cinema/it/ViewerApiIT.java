@@ -489,6 +489,22 @@ class ViewerApiIT {
             "/api/v1/billing/webhook",
             "/api/v1/me/subscriptions",
             "/api/v1/admin/payments");
+    for (String[] idempotent :
+        List.of(
+            new String[] {"/api/v1/content/register", "post"},
+            new String[] {"/api/v1/billing/add-product/{product_id}", "post"},
+            new String[] {"/api/v1/billing/del-product", "delete"},
+            new String[] {"/api/v1/billing/cancel-payment/{payment_id}", "delete"},
+            new String[] {"/api/v1/admin/payments/{payment_id}/refunds", "post"})) {
+      JsonObject operation = paths.getJsonObject(idempotent[0]).getJsonObject(idempotent[1]);
+      assertThat(operation.getJsonObject("responses").keySet()).as(idempotent[0]).contains("422");
+      assertThat(operation.getJsonArray("parameters").getValuesAs(JsonObject.class))
+          .as(idempotent[0])
+          .anyMatch(
+              p ->
+                  "Idempotency-Key".equals(p.getString("name"))
+                      && "header".equals(p.getString("in")));
+    }
     JsonObject movie =
         paths
             .getJsonObject("/api/v1/content/check-rights/{movie_id}")
@@ -497,8 +513,21 @@ class ViewerApiIT {
             .getJsonObject(0);
     assertThat(movie.getBoolean("required")).isTrue();
     assertThat(movie.getJsonObject("schema").getString("pattern")).startsWith("[0-9a-fA-F]{8}-");
-    assertThat(document.json().getJsonObject("components").getJsonObject("schemas").keySet())
+    JsonObject schemas = document.json().getJsonObject("components").getJsonObject("schemas");
+    assertThat(schemas.keySet())
         .contains("Error", "TokenResponse", "RightsResponse", "PaymentResponse");
+    assertThat(schemas.getJsonObject("TokenResponse").getJsonObject("properties").keySet())
+        .as("the JSON names, not the Java ones")
+        .containsExactlyInAnyOrder("access_token", "token_type", "expires_in");
+    JsonObject payment = schemas.getJsonObject("PaymentResponse").getJsonObject("properties");
+    assertThat(payment.keySet()).contains("id", "refunded_amount", "pay_date");
+    for (String field : List.of("id", "pay_date")) {
+      JsonObject type = payment.getJsonObject(field);
+      if (type.containsKey("$ref")) {
+        type = schemas.getJsonObject(type.getString("$ref").replace("#/components/schemas/", ""));
+      }
+      assertThat(type.getString("type")).as(field).isEqualTo("string");
+    }
 
     URI swaggerUiPage = base.toURI().resolve("api/openapi");
     Http.Response swaggerUi = Http.get(swaggerUiPage);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,11 +41,13 @@ import org.cinema.billing.web.dto.PaymentResponse;
 import org.cinema.billing.web.dto.StatsResponse;
 import org.cinema.billing.web.dto.SubscriptionResponse;
 import org.cinema.billing.web.dto.TransitionResponse;
+import org.cinema.billing.web.idempotency.IdempotencyFilter;
 import org.cinema.billing.web.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -273,10 +276,19 @@ public class AdminResource {
       responseCode = "403",
       description = "The token lacks the role admin",
       content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "422",
+      description = "This Idempotency-Key was used with another request",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PaymentResponse refund(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId,
-      AdminRefundRequest body) {
+      AdminRefundRequest body,
+      @HeaderParam(IdempotencyFilter.HEADER)
+          @Parameter(
+              description = Idempotent.KEY_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+          String idempotencyKey) {
     AdminRefundRequest request = bodies.valid(body);
     return PaymentResponse.of(
         refunds.refundAsAdministrator(

@@ -40,6 +40,7 @@ import org.cinema.billing.web.dto.PaymentItem;
 import org.cinema.billing.web.dto.PaymentResponse;
 import org.cinema.billing.web.dto.ProductResponse;
 import org.cinema.billing.web.dto.SubscriptionResponse;
+import org.cinema.billing.web.idempotency.IdempotencyFilter;
 import org.cinema.billing.web.idempotency.Idempotent;
 import org.cinema.billing.webhook.WebhookInbox;
 import org.cinema.billing.webhook.WebhookProcessor;
@@ -47,6 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -133,9 +135,18 @@ public class BillingResource {
       responseCode = "409",
       description = "Already subscribed and paid",
       content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "422",
+      description = "This Idempotency-Key was used with another request",
+      content = @Content(schema = @Schema(ref = "Error")))
   public Response addProduct(
       @PathParam("product_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
-          String productId) {
+          String productId,
+      @HeaderParam(IdempotencyFilter.HEADER)
+          @Parameter(
+              description = Idempotent.KEY_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+          String idempotencyKey) {
     UUID product = Params.uuid(productId);
     SubscribeResult result =
         subscribing.subscribe(caller.accountId(), product, publicApi.of(uriInfo.getBaseUri()));
@@ -171,7 +182,17 @@ public class BillingResource {
       responseCode = "404",
       description = "No open subscription to that product",
       content = @Content(schema = @Schema(ref = "Error")))
-  public SubscriptionResponse delProduct(DelProductRequest body) {
+  @APIResponse(
+      responseCode = "422",
+      description = "This Idempotency-Key was used with another request",
+      content = @Content(schema = @Schema(ref = "Error")))
+  public SubscriptionResponse delProduct(
+      DelProductRequest body,
+      @HeaderParam(IdempotencyFilter.HEADER)
+          @Parameter(
+              description = Idempotent.KEY_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+          String idempotencyKey) {
     DelProductRequest request = bodies.valid(body);
     return SubscriptionResponse.of(
         subscriptions.cancel(caller.accountId(), Params.uuid(request.getId())));
@@ -240,9 +261,18 @@ public class BillingResource {
       responseCode = "409",
       description = "The payment was not made (or is refunded)",
       content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "422",
+      description = "This Idempotency-Key was used with another request",
+      content = @Content(schema = @Schema(ref = "Error")))
   public PaymentResponse cancelPayment(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
-          String paymentId) {
+          String paymentId,
+      @HeaderParam(IdempotencyFilter.HEADER)
+          @Parameter(
+              description = Idempotent.KEY_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+          String idempotencyKey) {
     return PaymentResponse.of(
         refunds.refundOwn(
             caller.accountId(), Params.uuid(paymentId), publicApi.of(uriInfo.getBaseUri())));

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import org.cinema.billing.web.dto.LoginRequest;
 import org.cinema.billing.web.dto.RegisterRequest;
 import org.cinema.billing.web.dto.RightsResponse;
 import org.cinema.billing.web.dto.TokenResponse;
+import org.cinema.billing.web.idempotency.IdempotencyFilter;
 import org.cinema.billing.web.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,7 +64,17 @@ public class ContentResource {
       responseCode = "400",
       description = "Invalid fields, or the login is taken",
       content = @Content(schema = @Schema(ref = "Error")))
-  public TokenResponse register(RegisterRequest body) {
+  @APIResponse(
+      responseCode = "422",
+      description = "This Idempotency-Key was used with another request",
+      content = @Content(schema = @Schema(ref = "Error")))
+  public TokenResponse register(
+      RegisterRequest body,
+      @HeaderParam(IdempotencyFilter.HEADER)
+          @Parameter(
+              description = Idempotent.KEY_DESCRIPTION,
+              schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+          String idempotencyKey) {
     RegisterRequest request = bodies.valid(body);
     return token(
         accounts.register(

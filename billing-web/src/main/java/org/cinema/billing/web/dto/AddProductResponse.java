@@ -5,6 +5,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.cinema.billing.subscription.SubscribeResult;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The subscription just opened (or the unpaid one found again) and where to pay: {@code id} is the
@@ -18,9 +19,10 @@ public record AddProductResponse(
     String currency,
     String duration,
     @JsonbNillable String url,
-    @JsonbProperty("subscription_id") UUID subscriptionId,
-    @JsonbProperty("payment_id") UUID paymentId,
-    @JsonbProperty("payment_status") String paymentStatus) {
+    @JsonbProperty("subscription_id") @Schema(name = "subscription_id", ref = "UUID")
+        UUID subscriptionId,
+    @JsonbProperty("payment_id") @Schema(name = "payment_id", ref = "UUID") UUID paymentId,
+    @JsonbProperty("payment_status") @Schema(name = "payment_status") String paymentStatus) {
 
   public static AddProductResponse of(UUID productId, SubscribeResult result) {
     var ticket = result.ticket();

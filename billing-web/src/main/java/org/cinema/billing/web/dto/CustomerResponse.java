@@ -4,6 +4,7 @@ import jakarta.json.bind.annotation.JsonbProperty;
 import java.time.Instant;
 import java.util.UUID;
 import org.cinema.billing.account.CustomerView;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A customer (account) as administrators see it. */
 public record CustomerResponse(
@@ -13,7 +14,7 @@ public record CustomerResponse(
     String fullname,
     String phone,
     String roles,
-    @JsonbProperty("created_at") Instant createdAt) {
+    @JsonbProperty("created_at") @Schema(name = "created_at", ref = "Instant") Instant createdAt) {
 
   public static CustomerResponse of(CustomerView c) {
     return new CustomerResponse(

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.cinema.billing.payment.StatementLine;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A payment in a statement; {@code pay_date} is empty until it is paid. */
 public record PaymentItem(
@@ -12,13 +13,13 @@ public record PaymentItem(
     String description,
     BigDecimal amount,
     String currency,
-    @JsonbProperty("pay_date") Instant payDate,
+    @JsonbProperty("pay_date") @Schema(name = "pay_date", ref = "Instant") Instant payDate,
     String status,
-    @JsonbProperty("refunded_amount") BigDecimal refundedAmount,
-    @JsonbProperty("created_at") Instant createdAt,
-    @JsonbProperty("account_id") UUID accountId,
-    @JsonbProperty("failure_code") String failureCode,
-    @JsonbProperty("failure_message") String failureMessage) {
+    @JsonbProperty("refunded_amount") @Schema(name = "refunded_amount") BigDecimal refundedAmount,
+    @JsonbProperty("created_at") @Schema(name = "created_at", ref = "Instant") Instant createdAt,
+    @JsonbProperty("account_id") @Schema(name = "account_id", ref = "UUID") UUID accountId,
+    @JsonbProperty("failure_code") @Schema(name = "failure_code") String failureCode,
+    @JsonbProperty("failure_message") @Schema(name = "failure_message") String failureMessage) {
 
   public static PaymentItem of(StatementLine line) {
     return new PaymentItem(
