@@ -470,6 +470,8 @@ class ViewerApiIT {
             HttpRequest.newBuilder(root.resolve("openapi")).header("Accept", "application/json"));
     assertThat(document.status()).as(document.toString()).isEqualTo(200);
     JsonObject paths = document.json().getJsonObject("paths");
+    JsonObject sharedResponses =
+        document.json().getJsonObject("components").getJsonObject("responses");
     List<String> problems = new ArrayList<>();
     paths.forEach(
         (path, item) ->
@@ -477,7 +479,8 @@ class ViewerApiIT {
                 .forEach(
                     (method, value) ->
                         problems.addAll(
-                            operationProblems(method + " " + path, value.asJsonObject()))));
+                            operationProblems(
+                                method + " " + path, value.asJsonObject(), sharedResponses))));
     assertThat(problems).isEmpty();
     assertThat(paths.keySet())
         .contains(
@@ -544,7 +547,8 @@ class ViewerApiIT {
    * sandbox's and checkout's HTML pages), a success response with its schema, every 4xx answered in
    * the Error shape, and 401 where a token is required.
    */
-  private static List<String> operationProblems(String name, JsonObject operation) {
+  private static List<String> operationProblems(
+      String name, JsonObject operation, JsonObject sharedResponses) {
     List<String> problems = new ArrayList<>();
     if (operation.getString("summary", "").isBlank()) {
       problems.add(name + ": no summary");
@@ -555,7 +559,7 @@ class ViewerApiIT {
     JsonObject responses = operation.getJsonObject("responses");
     responses.forEach(
         (code, response) -> {
-          JsonObject schema = schemaOf(response.asJsonObject());
+          JsonObject schema = schemaOf(resolved(response.asJsonObject(), sharedResponses));
           if (code.startsWith("2") && schema == null) {
             problems.add(name + ": " + code + " has no schema");
           }
@@ -571,6 +575,17 @@ class ViewerApiIT {
       problems.add(name + ": takes a token but says nothing of 401");
     }
     return problems;
+  }
+
+  /** A response, or the shared one it refers to ({@code #/components/responses/NAME}). */
+  private static JsonObject resolved(JsonObject response, JsonObject sharedResponses) {
+    String ref = response.getString("$ref", null);
+    if (ref == null) {
+      return response;
+    }
+    JsonObject shared = sharedResponses.getJsonObject(ref.replace("#/components/responses/", ""));
+    assertThat(shared).as("shared response %s", ref).isNotNull();
+    return shared;
   }
 
   private static JsonObject schemaOf(JsonObject response) {

@@ -88,18 +88,9 @@ public class AdminResource {
       responseCode = "200",
       description = "A page of customers (items: CustomerResponse)",
       content = @Content(schema = @Schema(implementation = PageResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
   public PageResponse<CustomerResponse> customers(
       @QueryParam("q") String query,
       @QueryParam("page") @DefaultValue("1") String page,
@@ -119,18 +110,9 @@ public class AdminResource {
       responseCode = "200",
       description = "A page of subscriptions (items: SubscriptionResponse)",
       content = @Content(schema = @Schema(implementation = PageResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
   public PageResponse<SubscriptionResponse> subscriptions(
       @QueryParam("customer") String customer,
       @QueryParam("status") String status,
@@ -152,18 +134,9 @@ public class AdminResource {
       responseCode = "200",
       description = "A page of invoices (items: InvoiceResponse)",
       content = @Content(schema = @Schema(implementation = PageResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
   public PageResponse<InvoiceResponse> invoices(
       @QueryParam("customer") String customer,
       @QueryParam("status") String status,
@@ -185,18 +158,9 @@ public class AdminResource {
       responseCode = "200",
       description = "A page of payments (items: PaymentItem)",
       content = @Content(schema = @Schema(implementation = PageResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
   public PageResponse<PaymentItem> payments(
       @QueryParam("customer") String customer,
       @QueryParam("status") String status,
@@ -228,18 +192,9 @@ public class AdminResource {
       responseCode = "404",
       description = "No such payment",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
   public List<TransitionResponse> history(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId) {
@@ -264,22 +219,10 @@ public class AdminResource {
       responseCode = "409",
       description = "The payment was not made, or less is left than asked",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "422",
-      description = "This Idempotency-Key was used with another request",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
   public PaymentResponse refund(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId,
@@ -309,18 +252,9 @@ public class AdminResource {
       responseCode = "200",
       description = "The figures",
       content = @Content(schema = @Schema(implementation = StatsResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad filter, page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "403",
-      description = "The token lacks the role admin",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
   public StatsResponse stats(@QueryParam("days") @DefaultValue("30") String days) {
     int span = Params.page("days", days);
     if (span > 366) {

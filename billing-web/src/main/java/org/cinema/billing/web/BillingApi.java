@@ -5,14 +5,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import org.eclipse.microprofile.auth.LoginConfig;
+import org.eclipse.microprofile.openapi.annotations.Components;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * All viewer endpoints live under {@code /api}, as in the original service. Bearer tokens are RS256
- * JWTs that MicroProfile JWT verifies; {@code groups} carries the roles.
+ * JWTs that MicroProfile JWT verifies; {@code groups} carries the roles. The error responses many
+ * operations share are named here once and referenced by name ({@code @APIResponse(ref = ...)}).
  */
 @ApplicationScoped
 @ApplicationPath("api")
@@ -25,7 +30,31 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             version = "1",
             description =
                 "Accounts, products, subscriptions, payments and access checks of the online"
-                    + " cinema. Every error is a JSON object with the fields error (a code) and message."))
+                    + " cinema. Every error is a JSON object with the fields error (a code) and message."),
+    components =
+        @Components(
+            responses = {
+              @APIResponse(
+                  name = "Unauthorized",
+                  description = "No valid token",
+                  content = @Content(schema = @Schema(ref = "Error"))),
+              @APIResponse(
+                  name = "NotAdmin",
+                  description = "The token lacks the role admin",
+                  content = @Content(schema = @Schema(ref = "Error"))),
+              @APIResponse(
+                  name = "BadListQuery",
+                  description = "A bad filter, page or size",
+                  content = @Content(schema = @Schema(ref = "Error"))),
+              @APIResponse(
+                  name = "IdempotencyKeyReused",
+                  description = "This Idempotency-Key was used with another request",
+                  content = @Content(schema = @Schema(ref = "Error"))),
+              @APIResponse(
+                  name = "BadPage",
+                  description = "A bad page or size",
+                  content = @Content(schema = @Schema(ref = "Error")))
+            }))
 @SecurityScheme(
     securitySchemeName = "bearer",
     type = SecuritySchemeType.HTTP,

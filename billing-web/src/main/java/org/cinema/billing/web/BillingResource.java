@@ -93,10 +93,7 @@ public class BillingResource {
       content =
           @Content(
               schema = @Schema(type = SchemaType.ARRAY, implementation = ProductResponse.class)))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public List<ProductResponse> products() {
     return catalog.productsOnSale().stream().map(ProductResponse::of).toList();
   }
@@ -123,10 +120,7 @@ public class BillingResource {
       responseCode = "400",
       description = "product_id is not a UUID",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(
       responseCode = "404",
       description = "No such product on sale",
@@ -135,10 +129,7 @@ public class BillingResource {
       responseCode = "409",
       description = "Already subscribed and paid",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "422",
-      description = "This Idempotency-Key was used with another request",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
   public Response addProduct(
       @PathParam("product_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String productId,
@@ -174,18 +165,12 @@ public class BillingResource {
       responseCode = "400",
       description = "No body, or id is not a UUID",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(
       responseCode = "404",
       description = "No open subscription to that product",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "422",
-      description = "This Idempotency-Key was used with another request",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
   public SubscriptionResponse delProduct(
       DelProductRequest body,
       @HeaderParam(IdempotencyFilter.HEADER)
@@ -211,10 +196,7 @@ public class BillingResource {
       responseCode = "400",
       description = "Not dates, to before from, or a bad page or size",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public PageResponse<PaymentItem> payments(
       @PathParam("from") @Pattern(regexp = Params.DATE_PATTERN, message = Params.DATE_MESSAGE)
           String from,
@@ -249,10 +231,7 @@ public class BillingResource {
       responseCode = "400",
       description = "payment_id is not a UUID",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(
       responseCode = "404",
       description = "No such payment of the caller",
@@ -261,10 +240,7 @@ public class BillingResource {
       responseCode = "409",
       description = "The payment was not made (or is refunded)",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "422",
-      description = "This Idempotency-Key was used with another request",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
   public PaymentResponse cancelPayment(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId,

@@ -64,10 +64,7 @@ public class ContentResource {
       responseCode = "400",
       description = "Invalid fields, or the login is taken",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "422",
-      description = "This Idempotency-Key was used with another request",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
   public TokenResponse register(
       RegisterRequest body,
       @HeaderParam(IdempotencyFilter.HEADER)
@@ -126,10 +123,7 @@ public class ContentResource {
       responseCode = "400",
       description = "movie_id is not a UUID",
       content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(
       responseCode = "403",
       description = "The token lacks the viewer role",

@@ -44,14 +44,8 @@ public class MeResource {
       responseCode = "200",
       description = "A page of subscriptions (items: SubscriptionResponse)",
       content = @Content(schema = @Schema(implementation = PageResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadPage")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public PageResponse<SubscriptionResponse> subscriptions(
       @QueryParam("page") @DefaultValue("1") String page,
       @QueryParam("size") @DefaultValue("50") String size) {
@@ -71,14 +65,8 @@ public class MeResource {
       responseCode = "200",
       description = "A page of invoices (items: InvoiceResponse)",
       content = @Content(schema = @Schema(implementation = PageResponse.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A bad page or size",
-      content = @Content(schema = @Schema(ref = "Error")))
-  @APIResponse(
-      responseCode = "401",
-      description = "No valid token",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadPage")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
   public PageResponse<InvoiceResponse> invoices(
       @QueryParam("page") @DefaultValue("1") String page,
       @QueryParam("size") @DefaultValue("50") String size) {
