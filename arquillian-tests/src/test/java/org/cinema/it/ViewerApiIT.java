@@ -166,10 +166,7 @@ class ViewerApiIT {
   @Test
   void subscribingAgainToAPaidProductIsAConflict() throws Exception {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
-    String token = api.newViewer();
-    api.payOnCheckout(
-        api.addProduct(token, product.id()).json().getString("url"), "4242424242424242");
-    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+    String token = viewerWhoPaidFor(product).token();
 
     Http.Response again = api.addProduct(token, product.id());
 
@@ -257,11 +254,8 @@ class ViewerApiIT {
   @Test
   void aViewerCannotSeeOrTouchAnotherViewersPayment() throws Exception {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
-    String owner = api.newViewer();
-    api.payOnCheckout(
-        api.addProduct(owner, product.id()).json().getString("url"), "4242424242424242");
-    String paymentId =
-        awaitNewestPayment(owner, p -> "SUCCEEDED".equals(p.getString("status"))).getString("id");
+    Paid owner = viewerWhoPaidFor(product);
+    String paymentId = owner.paymentId();
     String stranger = api.newViewer();
 
     Http.Response refund = api.cancelPayment(stranger, paymentId);
@@ -269,7 +263,7 @@ class ViewerApiIT {
     assertThat(refund.status()).isEqualTo(404);
     assertThat(refund.json().getString("error")).isEqualTo("PAYMENT_NOT_FOUND");
     assertThat(api.statement(stranger).json().getJsonArray("items")).isEmpty();
-    assertThat(api.mayWatch(owner, product.firstMovie())).isTrue();
+    assertThat(api.mayWatch(owner.token(), product.firstMovie())).isTrue();
   }
 
   @Test
@@ -343,10 +337,7 @@ class ViewerApiIT {
   @Test
   void delProductKeepsAccessToTheEndOfThePaidPeriod() throws Exception {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
-    String token = api.newViewer();
-    api.payOnCheckout(
-        api.addProduct(token, product.id()).json().getString("url"), "4242424242424242");
-    awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+    String token = viewerWhoPaidFor(product).token();
 
     Http.Response canceled =
         api.send(
@@ -449,10 +440,8 @@ class ViewerApiIT {
   @Test
   void checkRightsWantsTheViewerRole() throws Exception {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
-    String viewer = api.newViewer();
-    api.payOnCheckout(
-        api.addProduct(viewer, product.id()).json().getString("url"), "4242424242424242");
-    await().atMost(WEBHOOK_WAIT).until(() -> api.mayWatch(viewer, product.firstMovie()));
+    String viewer = viewerWhoPaidFor(product).token();
+    assertThat(api.mayWatch(viewer, product.firstMovie())).as("with the role").isTrue();
     String noRole = signedLike(viewer, claims -> claims.claim("groups", List.of("auditor")));
 
     Http.Response refused = api.post("content/check-rights/" + product.firstMovie(), noRole, "");
@@ -600,11 +589,9 @@ class ViewerApiIT {
   @Test
   void administratorsListBillingDataAndRefundInPart() throws Exception {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
-    String viewer = api.newViewer();
-    api.payOnCheckout(
-        api.addProduct(viewer, product.id()).json().getString("url"), "4242424242424242");
-    String paymentId =
-        awaitNewestPayment(viewer, p -> "SUCCEEDED".equals(p.getString("status"))).getString("id");
+    Paid paid = viewerWhoPaidFor(product);
+    String viewer = paid.token();
+    String paymentId = paid.paymentId();
     String account = accountOf(paymentId);
     String admin =
         api.login(System.getProperty("it.admin.login"), System.getProperty("it.admin.password"));
@@ -676,6 +663,18 @@ class ViewerApiIT {
     await("the subscription change")
         .atMost(Duration.ofSeconds(5))
         .until(() -> !api.mayWatch(token, second));
+  }
+
+  /** A viewer's token and the payment they made. */
+  private record Paid(String token, String paymentId) {}
+
+  /** A new viewer who subscribed to {@code product} and paid with the card that succeeds. */
+  private Paid viewerWhoPaidFor(BillingCatalog.Product product) {
+    String token = api.newViewer();
+    api.payOnCheckout(
+        api.addProduct(token, product.id()).json().getString("url"), "4242424242424242");
+    JsonObject payment = awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
+    return new Paid(token, payment.getString("id"));
   }
 
   private JsonObject awaitNewestPayment(
