@@ -10,9 +10,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import org.cinema.billing.platform.AuditedEntity;
-import org.cinema.billing.subscription.Subscription;
 
-/** What one period of a subscription costs. One per subscription and period start. */
+/**
+ * What one period of a subscription costs. One per subscription and period start. Its status moves
+ * only as {@link InvoiceStatus} allows: a paid or void invoice stays so.
+ */
 @Entity
 @Table(name = "invoice", schema = "billing")
 public class Invoice extends AuditedEntity {
@@ -46,38 +48,58 @@ public class Invoice extends AuditedEntity {
 
   protected Invoice() {}
 
-  /** The invoice for the period of {@code subscription} that would start at {@code start}. */
-  public static Invoice forPeriod(Subscription subscription, Instant start) {
+  /** An open invoice of {@code amount} for the period from {@code start} to {@code end}. */
+  public static Invoice open(
+      UUID subscriptionId,
+      UUID accountId,
+      BigDecimal amount,
+      String currency,
+      Instant start,
+      Instant end) {
     Invoice invoice = new Invoice();
     invoice.id = UUID.randomUUID();
-    invoice.subscriptionId = subscription.id();
-    invoice.accountId = subscription.accountId();
-    invoice.amount = subscription.price();
-    invoice.currency = subscription.currency();
+    invoice.subscriptionId = subscriptionId;
+    invoice.accountId = accountId;
+    invoice.amount = amount;
+    invoice.currency = currency;
     invoice.periodStart = start;
-    invoice.periodEnd = subscription.period().after(start);
+    invoice.periodEnd = end;
     invoice.status = InvoiceStatus.OPEN;
     return invoice;
   }
 
-  /** Paid at {@code at} for the period the subscription now runs (it starts when paid for). */
-  public void markPaid(Instant at, Instant periodStart, Instant periodEnd) {
+  /**
+   * Paid at {@code at} for the period the subscription now runs (a first period starts when paid).
+   *
+   * @return false when the invoice cannot take money any more (paid or void already)
+   */
+  public boolean pay(Instant at, Instant periodStart, Instant periodEnd) {
+    if (!status.canMoveTo(InvoiceStatus.PAID)) {
+      return false;
+    }
     status = InvoiceStatus.PAID;
     paidAt = at;
     this.periodStart = periodStart;
     this.periodEnd = periodEnd;
+    return true;
   }
 
-  /** No longer owed: the subscription ended before this period was paid for. */
-  public void markVoid() {
+  /**
+   * No longer owed: the subscription ended before this period was paid for, or its money went back
+   * before it was applied.
+   *
+   * @return whether it became void now
+   */
+  public boolean voidUnpaid() {
+    if (!status.canMoveTo(InvoiceStatus.VOID)) {
+      return false;
+    }
     status = InvoiceStatus.VOID;
+    return true;
   }
 
-  /** Whether this is the unpaid invoice for the period that follows {@code subscription}'s. */
-  public boolean isRenewalOf(Subscription subscription) {
-    return status == InvoiceStatus.OPEN
-        && subscription.currentPeriodEnd() != null
-        && periodStart.equals(subscription.currentPeriodEnd());
+  public boolean isOpen() {
+    return status == InvoiceStatus.OPEN || status == InvoiceStatus.UNCOLLECTIBLE;
   }
 
   public UUID id() {

@@ -1,6 +1,7 @@
 package org.cinema.billing.payment;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -8,26 +9,26 @@ import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
-import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.PaymentReference;
+import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
-import org.cinema.billing.subscription.Subscription;
-import org.cinema.billing.subscription.SubscriptionStatus;
 
 /**
- * Every change to a payment goes through here, one short transaction each, with the payment row
- * locked: concurrent webhook deliveries and refunds of one payment queue up instead of racing. Each
- * change is checked against {@link PaymentStatus}'s table and recorded with its cause.
+ * Every change to a payment goes through here, one short transaction each: load the payment with
+ * its row locked (concurrent webhook deliveries, refunds and reconciliations of one payment queue
+ * up instead of racing), let the aggregate decide ({@link Payment}, {@link Refund}), tell what it
+ * pays for ({@link PaymentPurpose}), save it with its history. Lock order everywhere: payment, then
+ * refund, then invoice, then subscription.
  */
 @Stateless
 public class PaymentLedger {
@@ -38,28 +39,40 @@ public class PaymentLedger {
 
   @Inject private Clock clock;
 
+  @Inject private PaymentPurpose purpose;
+
+  @Inject private Event<PaymentFollowUp> followUps;
+
   /**
    * The provider answered a checkout: applies the outcome it already reported (a saved card charged
    * or declined), then remembers where the viewer pays, if anywhere.
    */
   public Payment checkoutOpened(UUID paymentId, CheckoutSession session) {
     Payment payment = lock(paymentId);
-    session.outcome().ifPresent(outcome -> applyTo(payment, outcome));
-    payment.checkoutOpened(session.providerPaymentId(), session.url());
-    if (payment.status() == PaymentStatus.CREATED) {
-      em.persist(payment.moveTo(PaymentStatus.PENDING, "checkout opened", clock.instant()));
-    }
+    Instant now = clock.instant();
+    session.outcome().ifPresent(outcome -> applyTo(payment, outcome, now));
+    payment.checkoutOpened(session.providerPaymentId(), session.url(), now);
+    save(payment);
     return payment;
   }
 
-  /** Applies what a provider reported, where the transition table allows; otherwise no change. */
-  public void apply(ProviderEvent event) {
+  /**
+   * Applies what a provider reported to the payment it names, where the rules allow; otherwise no
+   * change.
+   *
+   * @return false when it names no payment of ours (yet): the caller keeps the event for later
+   */
+  public boolean apply(ProviderEvent event) {
+    if (event.outcome() == ProviderEvent.Outcome.IGNORED) {
+      return true;
+    }
     Optional<Payment> found = locate(event);
     if (found.isEmpty()) {
-      LOG.warning(() -> event.cause() + " names no payment of ours; ignored");
-      return;
+      return false;
     }
-    applyTo(found.get(), event);
+    applyTo(found.get(), event, clock.instant());
+    save(found.get());
+    return true;
   }
 
   /**
@@ -70,160 +83,173 @@ public class PaymentLedger {
   public Optional<PaymentStatus> apply(UUID paymentId, ProviderEvent event) {
     Payment payment = lock(paymentId);
     PaymentStatus before = payment.status();
-    applyTo(payment, event);
+    applyTo(payment, event, clock.instant());
+    save(payment);
     return payment.status() == before ? Optional.empty() : Optional.of(payment.status());
   }
 
-  private void applyTo(Payment payment, ProviderEvent event) {
+  private void applyTo(Payment payment, ProviderEvent event, Instant now) {
     switch (event.outcome()) {
-      case SUCCEEDED -> succeeded(payment, event);
-      case FAILED -> failed(payment, event);
-      case REFUNDED -> refundedTotal(payment, event.refundedTotal().orElseThrow(), event.cause());
-      case CANCELED -> canceled(payment, event);
+      case SUCCEEDED -> succeeded(payment, event, now);
+      case FAILED -> {
+        if (payment.onFailed(event, now)) {
+          purpose.declined(payment, now);
+        }
+      }
+      case CANCELED -> {
+        if (payment.onCanceledByProvider(event.cause(), now)) {
+          purpose.checkoutExpired(payment, now);
+        }
+      }
+      case REFUNDED -> {
+        payment.onRefundReported(event, now);
+        settle(payment, event.cause(), now);
+      }
       case IGNORED -> {}
     }
   }
 
-  private void succeeded(Payment payment, ProviderEvent event) {
-    if (!payment.status().canMoveTo(PaymentStatus.SUCCEEDED)) {
-      ignore(payment, event);
-      return;
-    }
-    Instant paidAt = clock.instant();
-    em.persist(payment.moveTo(PaymentStatus.SUCCEEDED, event.cause(), paidAt));
-    payment.paid(paidAt, event.providerIntentId().orElse(null));
-    Invoice invoice = em.find(Invoice.class, payment.invoiceId(), LockModeType.PESSIMISTIC_WRITE);
-    Subscription subscription =
-        em.find(Subscription.class, invoice.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
-    if (subscription.status() == SubscriptionStatus.PENDING) {
-      subscription.activate(paidAt);
-    } else if ((subscription.status() == SubscriptionStatus.ACTIVE
-            || subscription.status() == SubscriptionStatus.PAST_DUE)
-        && invoice.isRenewalOf(subscription)) {
-      subscription.renew(paidAt);
-    } else {
-      invoice.markPaid(paidAt, invoice.periodStart(), invoice.periodEnd());
-      LOG.warning(
-          () ->
-              "Payment "
-                  + payment.id()
-                  + " succeeded for subscription "
-                  + subscription.id()
-                  + " in status "
-                  + subscription.status()
-                  + ": not activated; refund it from the admin");
-      return;
-    }
-    invoice.markPaid(paidAt, subscription.currentPeriodStart(), subscription.currentPeriodEnd());
-  }
-
-  private void failed(Payment payment, ProviderEvent event) {
-    event.providerIntentId().ifPresent(payment::intentKnown);
-    if (payment.status() == PaymentStatus.FAILED) {
-      payment.failed(event.failureCode().orElse(null), event.failureMessage().orElse(null));
-      return;
-    }
-    if (!payment.status().canMoveTo(PaymentStatus.FAILED)) {
-      ignore(payment, event);
-      return;
-    }
-    em.persist(payment.moveTo(PaymentStatus.FAILED, event.cause(), clock.instant()));
-    payment.failed(event.failureCode().orElse(null), event.failureMessage().orElse(null));
-    Invoice invoice = em.find(Invoice.class, payment.invoiceId());
-    Subscription subscription = subscriptionOf(payment);
-    if (subscription.status() == SubscriptionStatus.ACTIVE && invoice.isRenewalOf(subscription)) {
-      subscription.pastDue();
-    }
-  }
-
-  private void canceled(Payment payment, ProviderEvent event) {
-    if (!payment.status().canMoveTo(PaymentStatus.CANCELED)) {
-      ignore(payment, event);
-      return;
-    }
-    Instant now = clock.instant();
-    em.persist(payment.moveTo(PaymentStatus.CANCELED, event.cause(), now));
-    Subscription subscription = subscriptionOf(payment);
-    if (subscription.status() == SubscriptionStatus.PENDING) {
-      subscription.cancel("checkout expired", now);
-    }
-  }
-
-  /**
-   * Brings the payment's refunded total up to {@code total}; a fully refunded payment ends its
-   * subscription at once. A total at or below what is recorded changes nothing (a late or repeated
-   * confirmation).
-   */
-  private void refundedTotal(Payment payment, BigDecimal total, String cause) {
-    if (total.compareTo(payment.refundedAmount()) <= 0) {
-      return;
-    }
-    boolean whole = total.compareTo(payment.amount()) >= 0;
-    PaymentStatus target = whole ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-    if (!payment.status().canMoveTo(target)) {
-      LOG.warning(() -> cause + ": payment " + payment.id() + " is " + payment.status());
-      return;
-    }
-    Instant now = clock.instant();
-    em.persist(payment.moveTo(target, cause, now));
-    payment.refunded(whole ? payment.amount() : total);
-    if (whole) {
-      Subscription subscription = subscriptionOf(payment);
-      if (subscription.status().isOpen()) {
-        subscription.cancel("payment refunded", now);
+  private void succeeded(Payment payment, ProviderEvent event, Instant now) {
+    switch (payment.onSucceeded(event, now)) {
+      case PAID -> {
+        if (settle(payment, event.cause() + ": refunded at the provider already", now)) {
+          return;
+        }
+        purpose
+            .paid(payment, now)
+            .ifPresent(reason -> refundAutomatically(payment, "money arrived but " + reason, now));
       }
+      case PAID_AFTER_CANCEL -> {
+        if (!settle(payment, event.cause() + ": refunded at the provider already", now)) {
+          refundAutomatically(
+              payment, "money arrived after the payment was canceled (" + event.cause() + ")", now);
+        }
+      }
+      case MISMATCH, ALREADY_PAID -> {}
     }
   }
 
+  /** Refunded total and status from the refunds; a whole refund ends what the payment paid for. */
+  private boolean settle(Payment payment, String cause, Instant now) {
+    boolean whole = payment.settleRefunds(refundsOf(payment.id()), cause, now);
+    if (whole) {
+      purpose.refundedWhole(payment, now);
+    }
+    return whole;
+  }
+
   /**
-   * Starts a refund: checks the payment can give back {@code amount} (all that is left when empty)
-   * and records the refund as pending.
+   * Money came for something that can no longer take it: it goes back at once, whole, and the
+   * payment is flagged so that someone sees it (its history says why).
+   */
+  private void refundAutomatically(Payment payment, String why, Instant now) {
+    payment.flagForReview(why + "; refunded automatically", now);
+    List<Refund> refunds = refundsOf(payment.id());
+    if (!payment.status().isRefundable() || payment.refundableLeft(refunds).signum() <= 0) {
+      return;
+    }
+    Refund refund = payment.beginRefund(Optional.empty(), "automatic: " + why, refunds);
+    em.persist(refund);
+    followUps.fire(new PaymentFollowUp.SendRefund(refund.id()));
+    LOG.warning(() -> "Payment " + payment.id() + ": " + why + "; refund " + refund.id() + " sent");
+  }
+
+  /**
+   * Starts a refund: checks that the payment can give back {@code amount} (all that is left when
+   * empty) and records the refund as pending. A viewer asking again for a whole refund that is
+   * still pending (its outcome was unknown) gets that refund asked again, not a second one.
    *
    * @param owner the account that must own the payment (empty for an administrator)
+   * @param viewerWindow how long after paying the owner may still refund (empty: no limit)
    */
   public RefundRequest beginRefund(
-      UUID paymentId, Optional<UUID> owner, Optional<BigDecimal> amount, String reason, URI base) {
+      UUID paymentId,
+      Optional<UUID> owner,
+      Optional<BigDecimal> amount,
+      String reason,
+      Optional<Duration> viewerWindow,
+      URI base) {
     Payment payment = lock(paymentId);
     if (owner.isPresent() && !owner.get().equals(payment.accountId())) {
       throw notFound(paymentId);
     }
-    if (!payment.status().isRefundable()) {
-      throw new BillingException(
-          ErrorCode.PAYMENT_NOT_REFUNDABLE,
-          "Payment " + paymentId + " is " + payment.status() + ": only a paid payment is refunded");
+    viewerWindow.ifPresent(window -> payment.requireRefundableByViewer(clock.instant(), window));
+    List<Refund> refunds = refundsOf(paymentId);
+    Optional<Refund> pending =
+        refunds.stream().filter(refund -> refund.status() == RefundStatus.PENDING).findFirst();
+    if (amount.isEmpty()
+        && pending.isPresent()
+        && payment.status().isRefundable()
+        && payment.refundableLeft(refunds).signum() == 0) {
+      Refund again = pending.get();
+      boolean retry = again.attempts() > 0;
+      again.asking();
+      return request(payment, again, retry, base);
     }
-    BigDecimal left = payment.refundable().subtract(pendingRefunds(paymentId));
-    BigDecimal requested = amount.orElse(left);
-    if (requested.signum() <= 0 || requested.compareTo(left) > 0) {
-      throw new BillingException(
-          ErrorCode.REFUND_TOO_LARGE,
-          "Up to " + left + " " + payment.currency() + " can be refunded, not " + requested);
-    }
-    Refund refund = new Refund(payment, requested, reason);
+    Refund refund = payment.beginRefund(amount, reason, refunds);
+    refund.asking();
     em.persist(refund);
-    return new RefundRequest(
-        refund.id(),
-        payment.id(),
-        payment.accountId(),
-        payment.providerPaymentId(),
-        payment.providerIntentId(),
-        requested,
-        payment.refundedAmount().add(requested),
-        payment.currency(),
-        base);
+    return request(payment, refund, false, base);
   }
 
-  /** The provider accepted the refund: the money is back, and a whole refund ends access now. */
-  public Payment completeRefund(UUID refundId, RefundConfirmation confirmation, String cause) {
-    Refund refund = em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE);
-    Payment payment = lock(refund.paymentId());
-    refund.succeeded(confirmation.providerRefundId());
-    refundedTotal(payment, payment.refundedAmount().add(refund.amount()), cause);
+  /**
+   * A pending refund to ask of the provider again (same idempotency key): one made automatically,
+   * or one whose outcome was unknown.
+   *
+   * @return empty when it is no longer pending
+   */
+  public Optional<RefundRequest> askAgain(UUID refundId, URI base) {
+    Optional<UUID> paymentId = paymentOfRefund(refundId);
+    if (paymentId.isEmpty()) {
+      return Optional.empty();
+    }
+    Payment payment = lock(paymentId.get());
+    Refund refund = em.find(Refund.class, refundId);
+    if (refund.status() != RefundStatus.PENDING) {
+      return Optional.empty();
+    }
+    boolean retry = refund.attempts() > 0;
+    refund.asking();
+    return Optional.of(request(payment, refund, retry, base));
+  }
+
+  /**
+   * The provider took the refund: the refunded total is derived again from all refunds (so a
+   * confirmation repeated, or arriving after the provider's event, changes nothing), and a whole
+   * refund ends what the payment paid for at once.
+   */
+  public Payment refundConfirmed(UUID refundId, RefundConfirmation confirmation) {
+    Payment payment = lock(paymentOfRefund(refundId).orElseThrow());
+    Refund refund = em.find(Refund.class, refundId);
+    refund.confirmed(confirmation.providerRefundId());
+    settle(payment, "refund: " + refund.reason(), clock.instant());
+    save(payment);
     return payment;
   }
 
-  public void failRefund(UUID refundId) {
-    em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE).failed();
+  /** The provider refused the refund for good: nothing was given back. */
+  public void refundRefused(UUID refundId, String why) {
+    lock(paymentOfRefund(refundId).orElseThrow());
+    em.find(Refund.class, refundId).refused(why);
+  }
+
+  /**
+   * Our side ended the payment and its checkout is closed at the provider now; what the provider
+   * already knew (it was paid) is applied first, so that money taken is refunded.
+   */
+  public void checkoutClosed(UUID paymentId, Optional<ProviderEvent> known) {
+    Payment payment = lock(paymentId);
+    Instant now = clock.instant();
+    known.ifPresent(event -> applyTo(payment, event, now));
+    payment.checkoutClosed(now);
+    save(payment);
+  }
+
+  /** How the provider knows a payment our side canceled whose checkout is still open. */
+  public Optional<PaymentReference> checkoutToClose(UUID paymentId) {
+    return Optional.ofNullable(em.find(Payment.class, paymentId))
+        .filter(Payment::checkoutStillOpen)
+        .map(Payment::reference);
   }
 
   /** A payment of {@code accountId}; another account's payment is not found, as a missing one. */
@@ -238,21 +264,10 @@ public class PaymentLedger {
         .orElseThrow(() -> notFound(paymentId));
   }
 
-  public Optional<Payment> findByProviderPaymentId(String provider, String providerPaymentId) {
-    return em.createQuery(
-            "select p from Payment p where p.provider = :provider"
-                + " and p.providerPaymentId = :ref",
-            Payment.class)
-        .setParameter("provider", provider)
-        .setParameter("ref", providerPaymentId)
-        .getResultStream()
-        .findFirst();
-  }
-
   /**
-   * Payments of {@code provider} still waiting for an outcome (not checked out yet, or checked out
-   * and unpaid), last changed between {@code after} and {@code before}, oldest first: what the
-   * reconciler asks about.
+   * Payments of {@code provider} still waiting for an outcome (not checked out yet, checked out and
+   * unpaid, or declined and payable with another card), last changed between {@code after} and
+   * {@code before}, oldest first: what the reconciler asks about.
    */
   public List<PaymentReference> waiting(String provider, Instant after, Instant before, int limit) {
     return em.createQuery(
@@ -260,18 +275,41 @@ public class PaymentLedger {
                 + " and p.updatedAt > :after and p.updatedAt < :before order by p.updatedAt",
             Payment.class)
         .setParameter("provider", provider)
-        .setParameter("open", List.of(PaymentStatus.CREATED, PaymentStatus.PENDING))
+        .setParameter(
+            "open", List.of(PaymentStatus.CREATED, PaymentStatus.PENDING, PaymentStatus.FAILED))
         .setParameter("after", after)
         .setParameter("before", before)
         .setMaxResults(limit)
         .getResultStream()
-        .map(
-            p ->
-                new PaymentReference(
-                    p.id(),
-                    Optional.ofNullable(p.providerPaymentId()),
-                    Optional.ofNullable(p.providerIntentId())))
+        .map(Payment::reference)
         .toList();
+  }
+
+  /** Payments our side canceled whose checkout the provider has not confirmed closed. */
+  public List<UUID> unclosed(String provider, Instant after, Instant before, int limit) {
+    return em.createQuery(
+            "select p.id from Payment p where p.provider = :provider and p.status = :canceled"
+                + " and p.checkoutClosedAt is null and p.providerPaymentId is not null"
+                + " and p.updatedAt > :after and p.updatedAt < :before order by p.updatedAt",
+            UUID.class)
+        .setParameter("provider", provider)
+        .setParameter("canceled", PaymentStatus.CANCELED)
+        .setParameter("after", after)
+        .setParameter("before", before)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /** Refunds still pending, last changed before {@code before}, oldest first. */
+  public List<UUID> pendingRefunds(Instant before, int limit) {
+    return em.createQuery(
+            "select r.id from Refund r where r.status = :pending and r.updatedAt < :before"
+                + " order by r.updatedAt",
+            UUID.class)
+        .setParameter("pending", RefundStatus.PENDING)
+        .setParameter("before", before)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   public List<PaymentTransition> history(UUID paymentId) {
@@ -282,63 +320,74 @@ public class PaymentLedger {
         .getResultList();
   }
 
+  public List<Refund> refunds(UUID paymentId) {
+    return refundsOf(paymentId);
+  }
+
   /** By our id in the provider object's metadata, else by any provider id the event names. */
   private Optional<Payment> locate(ProviderEvent event) {
-    List<String> refs =
-        Stream.of(event.providerPaymentId(), event.providerIntentId())
-            .flatMap(Optional::stream)
-            .distinct()
-            .toList();
+    Optional<UUID> byMetadata = event.paymentId().filter(id -> em.find(Payment.class, id) != null);
+    List<String> refs = event.providerIds();
     Optional<UUID> id =
-        event
-            .paymentId()
-            .or(
-                () ->
-                    refs.isEmpty()
-                        ? Optional.empty()
-                        : em.createQuery(
-                                "select p.id from Payment p where p.providerPaymentId in :refs"
-                                    + " or p.providerIntentId in :refs",
-                                UUID.class)
-                            .setParameter("refs", refs)
-                            .getResultStream()
-                            .findFirst());
-    return id.map(paymentId -> em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE));
+        byMetadata.or(
+            () ->
+                refs.isEmpty()
+                    ? Optional.empty()
+                    : em.createQuery(
+                            "select p.id from Payment p where p.providerPaymentId in :refs"
+                                + " or p.providerIntentId in :refs",
+                            UUID.class)
+                        .setParameter("refs", refs)
+                        .getResultStream()
+                        .findFirst());
+    return id.map(this::lock);
   }
 
-  private BigDecimal pendingRefunds(UUID paymentId) {
-    BigDecimal pending =
-        em.createQuery(
-                "select coalesce(sum(r.amount), 0) from Refund r"
-                    + " where r.paymentId = :id and r.status = :pending",
-                BigDecimal.class)
-            .setParameter("id", paymentId)
-            .setParameter("pending", RefundStatus.PENDING)
-            .getSingleResult();
-    return pending == null ? BigDecimal.ZERO : pending;
+  private Optional<UUID> paymentOfRefund(UUID refundId) {
+    return em.createQuery("select r.paymentId from Refund r where r.id = :id", UUID.class)
+        .setParameter("id", refundId)
+        .getResultStream()
+        .findFirst();
   }
 
-  private Subscription subscriptionOf(Payment payment) {
-    Invoice invoice = em.find(Invoice.class, payment.invoiceId());
-    return em.find(Subscription.class, invoice.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+  private List<Refund> refundsOf(UUID paymentId) {
+    return em.createQuery(
+            "select r from Refund r where r.paymentId = :id order by r.createdAt", Refund.class)
+        .setParameter("id", paymentId)
+        .getResultList();
+  }
+
+  /**
+   * Saves the payment's new history entries in the order they happened: EclipseLink does not keep
+   * the order of new rows within one flush, and entries of one transaction share its time, so
+   * several are flushed one by one.
+   */
+  private void save(Payment payment) {
+    List<PaymentTransition> entries = payment.takeHistory();
+    for (PaymentTransition entry : entries) {
+      em.persist(entry);
+      if (entries.size() > 1) {
+        em.flush();
+      }
+    }
+  }
+
+  private static RefundRequest request(Payment payment, Refund refund, boolean retry, URI base) {
+    return new RefundRequest(
+        refund.id(),
+        payment.id(),
+        payment.accountId(),
+        payment.providerPaymentId(),
+        payment.providerIntentId(),
+        refund.amount(),
+        payment.currency(),
+        retry,
+        base);
   }
 
   private Payment lock(UUID paymentId) {
     return Optional.ofNullable(em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE))
         .orElseThrow(() -> notFound(paymentId));
-  }
-
-  private static void ignore(Payment payment, ProviderEvent event) {
-    LOG.info(
-        () ->
-            event.cause()
-                + ": payment "
-                + payment.id()
-                + " is "
-                + payment.status()
-                + ", no "
-                + event.outcome()
-                + " move from there; nothing changed");
   }
 
   private static BillingException notFound(UUID paymentId) {

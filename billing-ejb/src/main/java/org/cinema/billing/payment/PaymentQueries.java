@@ -33,18 +33,26 @@ public class PaymentQueries {
         size);
   }
 
-  /** Every payment, filtered by whatever is given. */
+  /**
+   * Every payment, filtered by whatever is given.
+   *
+   * @param flagged only payments flagged for review (money that did not match, or that came for
+   *     something that could not take it)
+   */
   public Page<StatementLine> search(
       Optional<UUID> accountId,
       Optional<PaymentStatus> status,
       Optional<LocalDate> from,
       Optional<LocalDate> to,
+      boolean flagged,
       int page,
       int size) {
+    Optional<Instant> flaggedSince = flagged ? Optional.of(Instant.EPOCH) : Optional.empty();
     return list(
         new Where()
             .and("p.accountId = :account", "account", accountId)
             .and("p.status = :status", "status", status)
+            .and("p.reviewFlaggedAt >= :flagged", "flagged", flaggedSince)
             .and("p.createdAt >= :from", "from", from.map(PaymentQueries::startOf))
             .and("p.createdAt < :to", "to", to.map(day -> startOf(day.plusDays(1)))),
         page,
@@ -64,7 +72,7 @@ public class PaymentQueries {
                     "select new org.cinema.billing.payment.StatementLine(p.id, p.accountId,"
                         + " pr.name, s.period, p.amount, p.currency, p.status,"
                         + " p.refundedAmount, p.paidAt, p.createdAt, p.failureCode,"
-                        + " p.failureMessage)"
+                        + " p.failureMessage, p.reviewReason)"
                         + FROM
                         + predicate
                         + " order by p.createdAt desc, p.id desc",

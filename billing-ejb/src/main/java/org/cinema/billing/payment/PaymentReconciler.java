@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -26,12 +27,19 @@ import org.cinema.billing.payment.gateway.PaymentReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Every {@code RECONCILE_INTERVAL_SECONDS} (60; 0 turns it off), asks the provider about payments
- * left waiting (CREATED or PENDING) for longer than {@code RECONCILE_AFTER_SECONDS} (600) and
- * applies the answer, as a webhook event would be (payments waiting for over two days are left
- * alone: no checkout stays open that long): a lost webhook or a checkout call that timed out after
- * Stripe charged the card still ends in the right state. The answer goes through the ledger's
- * transition table, so running on several instances at once changes nothing twice.
+ * Every {@code RECONCILE_INTERVAL_SECONDS} (60; 0 turns it off), for what has been left for longer
+ * than {@code RECONCILE_AFTER_SECONDS} (600) and less than two days (no checkout stays open that
+ * long):
+ *
+ * <ul>
+ *   <li>asks the provider about payments still waiting (CREATED, PENDING, or FAILED and payable
+ *       with another card) and applies the answer as a webhook event would be: a lost webhook, a
+ *       crash, or a checkout call that timed out after the card was charged still ends right;
+ *   <li>asks again for refunds left pending (a crash, a timeout), with the same idempotency key;
+ *   <li>closes the provider's checkout of payments our side canceled, where that did not happen.
+ * </ul>
+ *
+ * Answers go through the ledger's rules, so instances running this at once change nothing twice.
  */
 @Startup
 @Singleton
@@ -61,6 +69,10 @@ public class PaymentReconciler {
 
   @Inject private PaymentLedger payments;
 
+  @Inject private RefundService refunds;
+
+  @Inject private CheckoutCloser checkouts;
+
   @Inject private Clock clock;
 
   private final AtomicBoolean running = new AtomicBoolean();
@@ -85,20 +97,36 @@ public class PaymentReconciler {
   }
 
   /**
-   * One pass over the waiting payments.
+   * One pass over the waiting payments, pending refunds and checkouts left open.
    *
-   * @return how many changed state
+   * @return how many payments changed state
    */
   public int reconcile() {
     PaymentGateway provider = gateway.get();
     Instant now = clock.instant();
+    Instant oldest = now.minus(GIVE_UP_AFTER);
+    Instant before = now.minus(Duration.ofSeconds(afterSeconds));
+    int settled = settleWaiting(provider, oldest, before);
+    for (UUID refund : payments.pendingRefunds(before, BATCH)) {
+      try {
+        refunds.sendPending(refund);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not ask again for refund " + refund + ": " + e, e);
+      }
+    }
+    for (UUID payment : payments.unclosed(provider.name(), oldest, before, BATCH)) {
+      try {
+        checkouts.close(payment);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not close the checkout of " + payment + ": " + e, e);
+      }
+    }
+    return settled;
+  }
+
+  private int settleWaiting(PaymentGateway provider, Instant oldest, Instant before) {
     int settled = 0;
-    for (PaymentReference payment :
-        payments.waiting(
-            provider.name(),
-            now.minus(GIVE_UP_AFTER),
-            now.minus(Duration.ofSeconds(afterSeconds)),
-            BATCH)) {
+    for (PaymentReference payment : payments.waiting(provider.name(), oldest, before, BATCH)) {
       try {
         var answer = provider.lookup(payment);
         Optional<PaymentStatus> moved =

@@ -18,7 +18,8 @@ public record StatementLine(
     Instant payDate,
     Instant createdAt,
     String failureCode,
-    String failureMessage) {
+    String failureMessage,
+    String reviewReason) {
 
   /** What was paid for, as the original statement described it. */
   public String description() {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cinema.billing.platform.Money;
 import org.cinema.billing.reporting.BillingStats.DayRevenue;
 
 /** Reads the dashboard's figures with three aggregate queries. */
@@ -62,7 +63,8 @@ public class StatsQueries {
                         new DayRevenue(
                             ((Date) columns[0]).toLocalDate(),
                             ((String) columns[1]).strip(),
-                            (BigDecimal) columns[2]))
+                            Money.inCurrency(
+                                (BigDecimal) columns[2], ((String) columns[1]).strip())))
                 .toList();
     return new BillingStats(active, byStatus, revenue);
   }

@@ -10,13 +10,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.catalog.BillingPeriod;
 import org.cinema.billing.catalog.Product;
-import org.cinema.billing.entitlement.SubscriptionAccessEvents;
+import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.platform.AuditedEntity;
 
-/** A viewer's subscription to a product, at the price and period the product had then. */
+/**
+ * A viewer's subscription to a product, at the price and period the product had then, and the rules
+ * of its life: what a payment, a decline, a refund, a cancel or the passing of time does to it. Its
+ * status moves only as {@link SubscriptionStatus} allows.
+ */
 @Entity
 @EntityListeners(SubscriptionAccessEvents.class)
 @Table(name = "subscription", schema = "billing")
@@ -60,6 +65,14 @@ public class Subscription extends AuditedEntity {
 
   @Version private long version;
 
+  /** What a viewer's cancel did. */
+  public enum Cancel {
+    /** It had not been paid: it ended now. */
+    ENDED_NOW,
+    /** It runs to the end of the paid period and does not renew. */
+    AT_PERIOD_END
+  }
+
   protected Subscription() {}
 
   /** A new, unpaid subscription to {@code product} at its current price. */
@@ -75,50 +88,158 @@ public class Subscription extends AuditedEntity {
     return subscription;
   }
 
-  /** Paid: access from {@code paidAt} for one period. */
-  public void activate(Instant paidAt) {
-    status = SubscriptionStatus.ACTIVE;
-    currentPeriodStart = paidAt;
-    currentPeriodEnd = period.after(paidAt);
+  /** The invoice of the first period, as if it started at {@code at} (it starts when paid). */
+  public Invoice firstInvoice(Instant at) {
+    return Invoice.open(id, accountId, price, currency, at, period.after(at));
+  }
+
+  /** The invoice of the period that follows the current one. */
+  public Invoice nextInvoice() {
+    return Invoice.open(
+        id, accountId, price, currency, currentPeriodEnd, period.after(currentPeriodEnd));
+  }
+
+  /** Whether {@code invoice} is the unpaid one for the period that follows this one's. */
+  public boolean isRenewal(Invoice invoice) {
+    return invoice.isOpen()
+        && invoice.subscriptionId().equals(id)
+        && currentPeriodEnd != null
+        && invoice.periodStart().equals(currentPeriodEnd);
   }
 
   /**
-   * The next period is paid: it follows the current one without a gap, or starts at {@code paidAt}
-   * when that period ended unpaid (paid late, after a failed renewal).
+   * The money for {@code invoice} arrived at {@code paidAt}: a first payment starts the first
+   * period; a renewal's continues from the old end without a gap (or from {@code paidAt}, when that
+   * end has passed, paid late after a decline). The invoice is paid for the period it bought.
+   *
+   * @return empty when taken; otherwise why this subscription cannot take the money (it ended, the
+   *     invoice is void or paid already): the money must go back
    */
-  public void renew(Instant paidAt) {
-    Instant start = currentPeriodEnd.isAfter(paidAt) ? currentPeriodEnd : paidAt;
-    status = SubscriptionStatus.ACTIVE;
-    currentPeriodStart = start;
-    currentPeriodEnd = period.after(start);
+  public Optional<String> onPaymentSucceeded(Invoice invoice, Instant paidAt) {
+    if (!invoice.isOpen()) {
+      return Optional.of("its invoice is " + invoice.status());
+    }
+    if (status == SubscriptionStatus.PENDING) {
+      moveTo(SubscriptionStatus.ACTIVE);
+      currentPeriodStart = paidAt;
+      currentPeriodEnd = period.after(paidAt);
+    } else if (status.isRunning() && isRenewal(invoice)) {
+      Instant start = currentPeriodEnd.isAfter(paidAt) ? currentPeriodEnd : paidAt;
+      moveTo(SubscriptionStatus.ACTIVE);
+      currentPeriodStart = start;
+      currentPeriodEnd = period.after(start);
+    } else {
+      return Optional.of(
+          status.isOpen()
+              ? "its subscription is " + status + " and the invoice is not for its next period"
+              : "its subscription is " + status);
+    }
+    invoice.pay(paidAt, currentPeriodStart, currentPeriodEnd);
+    return Optional.empty();
   }
 
-  /** The renewal payment failed; what was paid for stays watchable until it ends. */
-  public void pastDue() {
-    status = SubscriptionStatus.PAST_DUE;
+  /**
+   * A renewal's payment was declined: PAST_DUE; what was paid for stays watchable to its end.
+   *
+   * @return whether it became past due now
+   */
+  public boolean onRenewalDeclined(Invoice invoice) {
+    if (status != SubscriptionStatus.ACTIVE || !isRenewal(invoice)) {
+      return false;
+    }
+    moveTo(SubscriptionStatus.PAST_DUE);
+    return true;
   }
 
-  /** Ran out: cancelled to the end of its period, or its renewal went unpaid. */
-  public void expire(String reason, Instant at) {
-    status = SubscriptionStatus.EXPIRED;
-    if (canceledAt == null) {
+  /** The provider closed the first checkout unpaid: an unpaid subscription ends. */
+  public boolean onCheckoutExpired(Instant at) {
+    if (status != SubscriptionStatus.PENDING) {
+      return false;
+    }
+    end(SubscriptionStatus.CANCELED, "checkout expired", at);
+    return true;
+  }
+
+  /**
+   * A payment of this subscription was refunded whole: access ends now, unless the payment was for
+   * an older period and a newer one was paid separately (that one stands).
+   *
+   * @return whether it ended now
+   */
+  public boolean onPaymentRefunded(boolean newerPeriodPaid, Instant at) {
+    if (!status.isOpen() || newerPeriodPaid) {
+      return false;
+    }
+    end(SubscriptionStatus.CANCELED, "payment refunded", at);
+    return true;
+  }
+
+  /** The viewer's cancel: an unpaid subscription ends now, a paid one at the end of its period. */
+  public Cancel cancelByViewer(Instant at) {
+    if (status == SubscriptionStatus.PENDING) {
+      end(SubscriptionStatus.CANCELED, "canceled before payment", at);
+      return Cancel.ENDED_NOW;
+    }
+    if (!status.isRunning()) {
+      throw new IllegalStateException("Subscription " + id + " is " + status + ": not open");
+    }
+    cancelAtPeriodEnd = true;
+    canceledAt = at;
+    cancelReason = "canceled by the subscriber";
+    return Cancel.AT_PERIOD_END;
+  }
+
+  /**
+   * Whether its next period should be invoiced and charged now: running, renewing, its product
+   * still sold, its paid period ending by {@code horizon}.
+   */
+  public boolean renewalDue(Instant horizon, boolean productWithdrawn) {
+    return status == SubscriptionStatus.ACTIVE
+        && !cancelAtPeriodEnd
+        && !productWithdrawn
+        && !currentPeriodEnd.isAfter(horizon);
+  }
+
+  /**
+   * Ends it when its time is up: cancelled to period end or its product withdrawn, once the period
+   * is over; or its renewal still unpaid when the grace after the period ({@code unpaidBefore}) is
+   * over.
+   *
+   * @return why it expired now; empty when it goes on
+   */
+  public Optional<String> expireIfDue(Instant now, Instant unpaidBefore, boolean productWithdrawn) {
+    if (!status.isRunning()) {
+      return Optional.empty();
+    }
+    boolean periodOver = !currentPeriodEnd.isAfter(now);
+    String reason;
+    if (status == SubscriptionStatus.ACTIVE && periodOver && cancelAtPeriodEnd) {
+      reason = "canceled by the subscriber; the paid period ended";
+    } else if (status == SubscriptionStatus.ACTIVE && periodOver && productWithdrawn) {
+      reason = "the product is no longer sold; the paid period ended";
+    } else if (!currentPeriodEnd.isAfter(unpaidBefore)) {
+      reason = "renewal not paid";
+    } else {
+      return Optional.empty();
+    }
+    end(SubscriptionStatus.EXPIRED, reason, now);
+    return Optional.of(reason);
+  }
+
+  private void end(SubscriptionStatus target, String reason, Instant at) {
+    moveTo(target);
+    if (canceledAt == null || target == SubscriptionStatus.CANCELED) {
       canceledAt = at;
     }
     cancelReason = reason;
   }
 
-  /** Ends it now (refund, abandoned checkout): access stops at once. */
-  public void cancel(String reason, Instant at) {
-    status = SubscriptionStatus.CANCELED;
-    canceledAt = at;
-    cancelReason = reason;
-  }
-
-  /** The viewer's cancel: keeps access to the end of the paid period, then no renewal. */
-  public void cancelAtPeriodEnd(Instant at) {
-    cancelAtPeriodEnd = true;
-    canceledAt = at;
-    cancelReason = "canceled by the subscriber";
+  private void moveTo(SubscriptionStatus target) {
+    if (!status.canMoveTo(target)) {
+      throw new IllegalStateException(
+          "Subscription " + id + " cannot move from " + status + " to " + target);
+    }
+    status = target;
   }
 
   public UUID id() {
@@ -163,5 +284,9 @@ public class Subscription extends AuditedEntity {
 
   public Instant canceledAt() {
     return canceledAt;
+  }
+
+  public String cancelReason() {
+    return cancelReason;
   }
 }

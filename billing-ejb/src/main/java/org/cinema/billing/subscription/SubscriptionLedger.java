@@ -1,6 +1,7 @@
 package org.cinema.billing.subscription;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -19,6 +20,7 @@ import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.invoice.InvoiceStatus;
 import org.cinema.billing.payment.Payment;
+import org.cinema.billing.payment.PaymentFollowUp;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.platform.UniqueViolation;
 
@@ -35,6 +37,8 @@ public class SubscriptionLedger {
   @Inject private CatalogService catalog;
 
   @Inject private Clock clock;
+
+  @Inject private Event<PaymentFollowUp> followUps;
 
   /**
    * Creates the subscription, its first invoice and a payment in one transaction; or, when an
@@ -53,11 +57,7 @@ public class SubscriptionLedger {
     if (open.isPresent()) {
       Subscription subscription = open.get();
       Payment payment = latestPayment(subscription.id());
-      boolean unpaid =
-          payment.status() == PaymentStatus.CREATED
-              || payment.status() == PaymentStatus.PENDING
-              || payment.status() == PaymentStatus.FAILED;
-      if (subscription.status() != SubscriptionStatus.PENDING && !unpaid) {
+      if (subscription.status() != SubscriptionStatus.PENDING && !payment.status().isUnpaid()) {
         throw new BillingException(
             ErrorCode.ALREADY_SUBSCRIBED,
             "Already subscribed to "
@@ -69,8 +69,8 @@ public class SubscriptionLedger {
     }
     Instant now = clock.instant();
     Subscription subscription = Subscription.pending(accountId, product);
-    Invoice invoice = Invoice.forPeriod(subscription, now);
-    Payment payment = Payment.of(invoice, provider);
+    Invoice invoice = subscription.firstInvoice(now);
+    Payment payment = Payment.of(invoice, provider, "subscribed to " + product.name(), now);
     try {
       // Rows refer to each other by id only (no JPA relationships), so the order of the
       // inserts is set here, one flush each, for the foreign keys.
@@ -80,7 +80,7 @@ public class SubscriptionLedger {
       em.flush();
       em.persist(payment);
       em.flush();
-      em.persist(payment.created("subscribed to " + product.name(), now));
+      payment.takeHistory().forEach(em::persist);
     } catch (PersistenceException e) {
       if (UniqueViolation.of(e, "uq_subscription_open_per_account_product")) {
         throw new BillingException(
@@ -93,7 +93,8 @@ public class SubscriptionLedger {
 
   /**
    * The viewer's cancel of their subscription to a product: an active one runs to the end of its
-   * paid period and does not renew; an unpaid one ends now, and its checkout closes.
+   * paid period and does not renew; an unpaid one ends now, its payment is canceled and the
+   * provider's checkout is closed after the commit (so it takes no money for nothing).
    */
   public SubscriptionView cancel(UUID accountId, UUID productId) {
     Subscription subscription =
@@ -103,16 +104,17 @@ public class SubscriptionLedger {
                     new BillingException(
                         ErrorCode.SUBSCRIPTION_NOT_FOUND,
                         "No open subscription to product " + productId));
-    em.lock(subscription, LockModeType.PESSIMISTIC_WRITE);
+    // Lock order: payments first, then the subscription (as the payment ledger does).
+    List<Payment> unpaid = unpaidPayments(subscription.id());
+    em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
+    if (!subscription.status().isOpen()) {
+      throw new BillingException(
+          ErrorCode.SUBSCRIPTION_NOT_FOUND, "No open subscription to product " + productId);
+    }
     Instant now = clock.instant();
-    if (subscription.status() == SubscriptionStatus.PENDING) {
-      subscription.cancel("canceled before payment", now);
-      Payment payment = latestPayment(subscription.id());
-      if (payment.status().canMoveTo(PaymentStatus.CANCELED)) {
-        em.persist(payment.moveTo(PaymentStatus.CANCELED, "subscription canceled", now));
-      }
-    } else {
-      subscription.cancelAtPeriodEnd(now);
+    if (subscription.cancelByViewer(now) == Subscription.Cancel.ENDED_NOW) {
+      openInvoices(subscription.id()).forEach(Invoice::voidUnpaid);
+      unpaid.forEach(payment -> cancelPayment(payment, "subscription canceled", now));
     }
     return view(subscription);
   }
@@ -153,10 +155,7 @@ public class SubscriptionLedger {
     Subscription subscription =
         em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
     Product product = em.find(Product.class, subscription.productId());
-    if (subscription.status() != SubscriptionStatus.ACTIVE
-        || subscription.cancelsAtPeriodEnd()
-        || subscription.currentPeriodEnd().isAfter(horizon)
-        || product.deleted()) {
+    if (!subscription.renewalDue(horizon, product.deleted())) {
       return Optional.empty();
     }
     Account account = em.find(Account.class, subscription.accountId());
@@ -176,13 +175,14 @@ public class SubscriptionLedger {
       }
       return Optional.of(ticket(subscription, payment, account, product, false));
     }
-    Invoice invoice = Invoice.forPeriod(subscription, subscription.currentPeriodEnd());
-    Payment payment = Payment.of(invoice, provider);
+    Invoice invoice = subscription.nextInvoice();
+    Payment payment =
+        Payment.of(invoice, provider, "renewal of " + product.name(), clock.instant());
     em.persist(invoice);
     em.flush();
     em.persist(payment);
     em.flush();
-    em.persist(payment.created("renewal of " + product.name(), clock.instant()));
+    payment.takeHistory().forEach(em::persist);
     return Optional.of(ticket(subscription, payment, account, product, true));
   }
 
@@ -209,53 +209,57 @@ public class SubscriptionLedger {
   }
 
   /**
-   * Ends one subscription that {@link #dueToEnd} found (checked again under its lock): EXPIRED, its
-   * unpaid invoices void and their open payments cancelled, so their checkout pages close.
+   * Ends one subscription that {@link #dueToEnd} found, if its rules say so under its lock:
+   * EXPIRED, its unpaid invoices void, their open payments canceled and the provider's checkouts
+   * closed after the commit.
    *
    * @return whether it ended
    */
   public boolean end(UUID subscriptionId, Instant now, Instant unpaidBefore) {
+    List<Payment> unpaid = unpaidPayments(subscriptionId);
     Subscription subscription =
         em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
     Product product = em.find(Product.class, subscription.productId());
-    boolean periodOver = !subscription.currentPeriodEnd().isAfter(now);
-    String reason;
-    if (subscription.status() == SubscriptionStatus.ACTIVE
-        && periodOver
-        && subscription.cancelsAtPeriodEnd()) {
-      reason = "canceled by the subscriber; the paid period ended";
-    } else if (subscription.status() == SubscriptionStatus.ACTIVE
-        && periodOver
-        && product.deleted()) {
-      reason = "the product is no longer sold; the paid period ended";
-    } else if (subscription.status().isOpen()
-        && subscription.status() != SubscriptionStatus.PENDING
-        && !subscription.currentPeriodEnd().isAfter(unpaidBefore)) {
-      reason = "renewal not paid";
-    } else {
+    Optional<String> reason = subscription.expireIfDue(now, unpaidBefore, product.deleted());
+    if (reason.isEmpty()) {
       return false;
     }
-    List<Invoice> unpaid =
-        em.createQuery(
-                "select i from Invoice i where i.subscriptionId = :subscription"
-                    + " and i.status = :open",
-                Invoice.class)
-            .setParameter("subscription", subscriptionId)
-            .setParameter("open", InvoiceStatus.OPEN)
-            .getResultList();
-    for (Invoice invoice : unpaid) {
-      invoice.markVoid();
-      em
-          .createQuery("select p from Payment p where p.invoiceId = :invoice", Payment.class)
-          .setParameter("invoice", invoice.id())
-          .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-          .getResultList()
-          .stream()
-          .filter(payment -> payment.status().canMoveTo(PaymentStatus.CANCELED))
-          .forEach(payment -> em.persist(payment.moveTo(PaymentStatus.CANCELED, reason, now)));
-    }
-    subscription.expire(reason, now);
+    openInvoices(subscriptionId).forEach(Invoice::voidUnpaid);
+    unpaid.forEach(payment -> cancelPayment(payment, reason.get(), now));
     return true;
+  }
+
+  private List<Invoice> openInvoices(UUID subscriptionId) {
+    return em.createQuery(
+            "select i from Invoice i where i.subscriptionId = :subscription"
+                + " and i.status in :open",
+            Invoice.class)
+        .setParameter("subscription", subscriptionId)
+        .setParameter("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE))
+        .getResultList();
+  }
+
+  /** Our side ends an unpaid payment; its checkout is closed at the provider after the commit. */
+  private void cancelPayment(Payment payment, String cause, Instant now) {
+    if (payment.cancel(cause, now)) {
+      payment.takeHistory().forEach(em::persist);
+      if (payment.checkoutStillOpen()) {
+        followUps.fire(new PaymentFollowUp.CloseCheckout(payment.id()));
+      }
+    }
+  }
+
+  /** The subscription's payments still waiting for money, locked (payments before the rest). */
+  private List<Payment> unpaidPayments(UUID subscriptionId) {
+    return em.createQuery(
+            "select p from Payment p, Invoice i where p.invoiceId = i.id"
+                + " and i.subscriptionId = :subscription and p.status in :unpaid",
+            Payment.class)
+        .setParameter("subscription", subscriptionId)
+        .setParameter(
+            "unpaid", List.of(PaymentStatus.CREATED, PaymentStatus.PENDING, PaymentStatus.FAILED))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
   }
 
   SubscriptionView view(Subscription s) {

@@ -1,6 +1,9 @@
 package org.cinema.billing.subscription;
 
-/** Where a subscription is in its life. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Where a subscription is in its life, and the one table of moves between those states. */
 public enum SubscriptionStatus {
   /** Created, first payment not made yet. */
   PENDING,
@@ -16,8 +19,27 @@ public enum SubscriptionStatus {
   /** Ran to the end of its last paid period: cancelled to period end, or renewal never paid. */
   EXPIRED;
 
+  /** The states each state may move to (ACTIVE to ACTIVE: renewed). */
+  public Set<SubscriptionStatus> next() {
+    return switch (this) {
+      case PENDING -> EnumSet.of(ACTIVE, CANCELED);
+      case ACTIVE -> EnumSet.of(ACTIVE, PAST_DUE, CANCELED, EXPIRED);
+      case PAST_DUE -> EnumSet.of(ACTIVE, CANCELED, EXPIRED);
+      case CANCELED, EXPIRED -> EnumSet.noneOf(SubscriptionStatus.class);
+    };
+  }
+
+  public boolean canMoveTo(SubscriptionStatus target) {
+    return next().contains(target);
+  }
+
   /** Statuses that hold the one open slot per account and product. */
   public boolean isOpen() {
     return this == PENDING || this == ACTIVE || this == PAST_DUE;
+  }
+
+  /** Paid at least once and still running: it renews, its access follows the paid period. */
+  public boolean isRunning() {
+    return this == ACTIVE || this == PAST_DUE;
   }
 }

@@ -10,7 +10,8 @@ import java.util.logging.Logger;
 
 /**
  * Processes stored events off the request thread, so the provider gets its 2xx at once. A failed
- * event stays in the inbox and {@link WebhookRetrier} tries it again later.
+ * event stays in the inbox and {@link WebhookRetrier} tries it again later; an event applied wakes
+ * those waiting for a payment, since they may apply now (events arrive in any order).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -30,12 +31,39 @@ public class WebhookProcessor {
     handler.due(100).forEach(this::process);
   }
 
+  /**
+   * An administrator's retry: the event is tried now, whatever its count of attempts.
+   *
+   * @return false when it was processed already (or is unknown)
+   */
+  public boolean retry(long eventRowId) {
+    if (!handler.unpark(eventRowId)) {
+      return false;
+    }
+    process(eventRowId);
+    return true;
+  }
+
+  /** What went wrong, without the container's wrappers around it. */
+  private static String rootCause(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+
   void process(long eventRowId) {
+    WebhookEventHandler.Attempt attempt;
     try {
-      handler.apply(eventRowId);
+      attempt = handler.apply(eventRowId);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> "Webhook event " + eventRowId + " failed; will retry");
-      handler.recordFailure(eventRowId, String.valueOf(e));
+      handler.recordFailure(eventRowId, rootCause(e));
+      return;
+    }
+    if (attempt == WebhookEventHandler.Attempt.APPLIED && handler.wakeWaiting() > 0) {
+      processDue();
     }
   }
 }

@@ -19,7 +19,11 @@ class PaymentStatusTest {
     assertThat(SUCCEEDED.canMoveTo(PENDING)).isFalse();
     assertThat(SUCCEEDED.canMoveTo(CANCELED)).isFalse();
     assertThat(REFUNDED.next()).isEmpty();
-    assertThat(CANCELED.next()).isEmpty();
+  }
+
+  @Test
+  void aCanceledPaymentCanOnlyStillBePaidNeverReopened() {
+    assertThat(CANCELED.next()).containsExactly(SUCCEEDED);
   }
 
   @Test

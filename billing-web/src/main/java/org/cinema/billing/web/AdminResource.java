@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.cinema.billing.account.AccountQueries;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
@@ -38,11 +39,16 @@ import org.cinema.billing.web.dto.InvoiceResponse;
 import org.cinema.billing.web.dto.PageResponse;
 import org.cinema.billing.web.dto.PaymentItem;
 import org.cinema.billing.web.dto.PaymentResponse;
+import org.cinema.billing.web.dto.RefundResponse;
 import org.cinema.billing.web.dto.StatsResponse;
 import org.cinema.billing.web.dto.SubscriptionResponse;
 import org.cinema.billing.web.dto.TransitionResponse;
+import org.cinema.billing.web.dto.WebhookEventResponse;
 import org.cinema.billing.web.idempotency.IdempotencyFilter;
 import org.cinema.billing.web.idempotency.Idempotent;
+import org.cinema.billing.webhook.WebhookEventQueries;
+import org.cinema.billing.webhook.WebhookEventView;
+import org.cinema.billing.webhook.WebhookProcessor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -78,6 +84,10 @@ public class AdminResource {
   @Inject private PublicApi publicApi;
 
   @Inject private RequestBodies bodies;
+
+  @Inject private WebhookEventQueries webhookEvents;
+
+  @Inject private WebhookProcessor webhookProcessor;
 
   @Context private UriInfo uriInfo;
 
@@ -166,6 +176,9 @@ public class AdminResource {
       @QueryParam("status") String status,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("review")
+          @Parameter(description = "true: only payments flagged for review (review_reason)")
+          String review,
       @QueryParam("page") @DefaultValue("1") String page,
       @QueryParam("size") @DefaultValue("50") String size) {
     return PageResponse.of(
@@ -174,9 +187,103 @@ public class AdminResource {
             status(PaymentStatus.class, status),
             Params.optionalDate("from", from),
             Params.optionalDate("to", to),
+            Params.flag("review", review),
             Params.page("page", page),
             Params.size(size)),
         PaymentItem::of);
+  }
+
+  @GET
+  @Path("payments/{payment_id}/refunds")
+  @Operation(summary = "Every refund of a payment, oldest first, with its reason and outcome")
+  @APIResponse(
+      responseCode = "200",
+      description = "The refunds",
+      content =
+          @Content(
+              schema = @Schema(type = SchemaType.ARRAY, implementation = RefundResponse.class)))
+  @APIResponse(responseCode = "404", ref = "NoSuchPayment")
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
+  public List<RefundResponse> refundsOf(
+      @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
+          String paymentId) {
+    ledger.get(Params.uuid(paymentId));
+    return ledger.refunds(Params.uuid(paymentId)).stream().map(RefundResponse::of).toList();
+  }
+
+  @GET
+  @Path("webhook-events")
+  @Operation(
+      summary = "Provider events received, newest first, by state",
+      description =
+          "state: processed, parked (given up after WEBHOOK_MAX_ATTEMPTS; retry by hand), waiting"
+              + " (names no payment of ours yet), failing, pending.")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of events (items: WebhookEventResponse)",
+      content = @Content(schema = @Schema(implementation = PageResponse.class)))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
+  public PageResponse<WebhookEventResponse> webhookEvents(
+      @QueryParam("state") String state,
+      @QueryParam("page") @DefaultValue("1") String page,
+      @QueryParam("size") @DefaultValue("50") String size) {
+    Optional<String> known =
+        Params.present(state)
+            .map(
+                value ->
+                    Optional.of(value.toLowerCase())
+                        .filter(WebhookEventQueries.STATES::containsKey)
+                        .orElseThrow(
+                            () ->
+                                new BillingException(
+                                    ErrorCode.INVALID_INPUT,
+                                    "state: one of "
+                                        + new TreeSet<>(WebhookEventQueries.STATES.keySet()))));
+    return PageResponse.of(
+        webhookEvents.search(known, Params.page("page", page), Params.size(size)),
+        WebhookEventResponse::of);
+  }
+
+  @POST
+  @Path("webhook-events/{event_id}/retry")
+  @Operation(
+      summary = "Process a stored provider event again now (a parked one, or one still failing)",
+      description = "Answers with the event after the attempt: processed, or why not.")
+  @APIResponse(
+      responseCode = "200",
+      description = "The event after the attempt",
+      content = @Content(schema = @Schema(implementation = WebhookEventResponse.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such event",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "409",
+      description = "The event was processed already",
+      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "400", ref = "BadListQuery")
+  @APIResponse(responseCode = "401", ref = "Unauthorized")
+  @APIResponse(responseCode = "403", ref = "NotAdmin")
+  public WebhookEventResponse retryWebhookEvent(
+      @PathParam("event_id") @Pattern(regexp = "[0-9]{1,18}", message = "must be an event number")
+          String eventId) {
+    long id = Long.parseLong(eventId);
+    WebhookEventView event =
+        webhookEvents
+            .find(id)
+            .orElseThrow(
+                () ->
+                    new BillingException(
+                        ErrorCode.WEBHOOK_EVENT_NOT_FOUND, "No such webhook event: " + id));
+    if (!webhookProcessor.retry(event.id())) {
+      throw new BillingException(
+          ErrorCode.WEBHOOK_EVENT_PROCESSED, "Webhook event " + id + " was processed already");
+    }
+    return WebhookEventResponse.of(webhookEvents.find(id).orElseThrow());
   }
 
   @GET
@@ -188,10 +295,7 @@ public class AdminResource {
       content =
           @Content(
               schema = @Schema(type = SchemaType.ARRAY, implementation = TransitionResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such payment",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "404", ref = "NoSuchPayment")
   @APIResponse(responseCode = "400", ref = "BadListQuery")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "NotAdmin")
@@ -211,10 +315,7 @@ public class AdminResource {
       responseCode = "200",
       description = "The payment after the refund",
       content = @Content(schema = @Schema(implementation = PaymentResponse.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No such payment",
-      content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "404", ref = "NoSuchPayment")
   @APIResponse(
       responseCode = "409",
       description = "The payment was not made, or less is left than asked",

@@ -51,6 +51,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   description = "This Idempotency-Key was used with another request",
                   content = @Content(schema = @Schema(ref = "Error"))),
               @APIResponse(
+                  name = "NoSuchPayment",
+                  description = "No such payment",
+                  content = @Content(schema = @Schema(ref = "Error"))),
+              @APIResponse(
                   name = "BadPage",
                   description = "A bad page or size",
                   content = @Content(schema = @Schema(ref = "Error")))

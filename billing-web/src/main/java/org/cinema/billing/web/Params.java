@@ -76,6 +76,19 @@ public final class Params {
     return present(value).map(v -> date(name, v));
   }
 
+  /** An optional true/false query parameter: false when absent. */
+  public static boolean flag(String name, String value) {
+    return present(value)
+        .map(
+            v -> {
+              if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new BillingException(ErrorCode.INVALID_INPUT, name + ": true or false");
+              }
+              return Boolean.parseBoolean(v);
+            })
+        .orElse(false);
+  }
+
   public static Optional<String> present(String value) {
     return Optional.ofNullable(value).filter(v -> !v.isBlank());
   }

@@ -1,7 +1,6 @@
 package org.cinema.billing.payment.gateway;
 
 import java.util.Optional;
-import org.cinema.billing.payment.ProviderEvent;
 
 /**
  * The provider's answer to a checkout: its id for the payment, the page where the viewer pays (none

@@ -1,11 +1,12 @@
 package org.cinema.billing.payment.gateway;
 
 import java.util.Optional;
-import org.cinema.billing.payment.ProviderEvent;
 
 /**
  * A payment provider. Calls are made outside database transactions and must be idempotent per
- * payment (or refund) id: a retry after a timeout must not charge or refund twice.
+ * payment (or refund) id: a retry after a timeout must not charge or refund twice. A call whose
+ * outcome is unknown throws {@link GatewayException#unknown}; one the provider refused, {@link
+ * GatewayException#refused}.
  */
 public interface PaymentGateway {
 
@@ -24,10 +25,16 @@ public interface PaymentGateway {
   /**
    * Asks the provider what became of a payment we still think is open, for the reconciler.
    *
-   * @return the outcome when the provider knows one; empty while it is still open (or when the
-   *     provider reports everything by webhook and keeps nothing to ask, as the sandbox)
+   * @return the outcome when the provider knows one; empty while it is still open
    */
-  default Optional<ProviderEvent> lookup(PaymentReference payment) {
-    return Optional.empty();
-  }
+  Optional<ProviderEvent> lookup(PaymentReference payment);
+
+  /**
+   * Closes the checkout of a payment our side ended, so that it takes no money any more (Stripe:
+   * expires the Checkout Session). Closing one closed already is no error.
+   *
+   * @return what the provider knew already when it could not be closed because it was paid: the
+   *     money came, and the caller gives it back
+   */
+  Optional<ProviderEvent> closeCheckout(PaymentReference payment);
 }

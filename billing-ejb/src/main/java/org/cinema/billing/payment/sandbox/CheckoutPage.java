@@ -2,11 +2,11 @@ package org.cinema.billing.payment.sandbox;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import org.cinema.billing.payment.PaymentStatus;
 
 /**
  * What the hosted checkout page shows.
  *
+ * @param status the sandbox's status of the page: {@code open}, {@code complete} or {@code expired}
  * @param outcome what the last card attempt on this page did, if one was just made
  */
 public record CheckoutPage(
@@ -14,13 +14,11 @@ public record CheckoutPage(
     String description,
     BigDecimal amount,
     String currency,
-    PaymentStatus status,
+    String status,
     Optional<String> outcome) {
 
   /** Whether a card may still be tried here. */
   public boolean open() {
-    return status == PaymentStatus.CREATED
-        || status == PaymentStatus.PENDING
-        || status == PaymentStatus.FAILED;
+    return "open".equals(status);
   }
 }

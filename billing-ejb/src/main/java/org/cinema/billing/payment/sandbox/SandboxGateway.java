@@ -2,29 +2,36 @@ package org.cinema.billing.payment.sandbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
-import org.cinema.billing.payment.ProviderEvent;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.PaymentGateway;
+import org.cinema.billing.payment.gateway.PaymentReference;
+import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
-import org.cinema.billing.webhook.StripeEventFormat;
+import org.cinema.billing.payment.gateway.StripeEventFormat;
+import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
+import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
+import org.cinema.billing.platform.Money;
 
 /**
- * The offline provider. Its checkout for a payment is always the same page (the session id derives
- * from our payment id), so opening it twice is harmless; refunds are accepted at once and confirmed
- * by a {@code charge.refunded} event, as Stripe does. A renewal charges the card the viewer last
- * paid with, off-session, and answers at once as Stripe's confirmed PaymentIntent does; when the
- * card is declined (or none is saved) the viewer gets the hosted page.
+ * The offline provider. A payment's checkout is always the same page (its session id derives from
+ * our payment id), so opening it twice is harmless; the page, the charge and refunds are the
+ * sandbox's own records ({@link SandboxStore}), from which it answers the reconciler's questions as
+ * Stripe's API does. A renewal charges the card the viewer last paid with, off-session, and answers
+ * at once as Stripe's confirmed PaymentIntent does; when the card is declined (or none is saved)
+ * the viewer gets the hosted page. Refunds are made at once, once per idempotency key, and
+ * confirmed by a {@code charge.refunded} event.
  */
 @ApplicationScoped
 public class SandboxGateway implements PaymentGateway {
 
   public static final String NAME = "sandbox";
+
+  @Inject private SandboxStore store;
 
   @Inject private SandboxWebhooks webhooks;
 
@@ -39,77 +46,94 @@ public class SandboxGateway implements PaymentGateway {
 
   @Override
   public CheckoutSession openCheckout(CheckoutRequest request) {
-    String session = "cs_sandbox_" + hex(request);
-    String page = request.apiBase().resolve("v1/sandbox/checkout/" + session).toString();
+    Checkout checkout = store.openCheckout(request);
+    String page = request.apiBase().resolve("v1/sandbox/checkout/" + checkout.id()).toString();
     Optional<TestCard> saved =
         request.renewal() ? savedCards.of(request.accountId()) : Optional.empty();
     if (saved.isEmpty()) {
-      return CheckoutSession.hosted(session, page);
+      return CheckoutSession.hosted(checkout.id(), page);
     }
-    TestCard card = saved.get();
-    String intent = "pi_sandbox_" + hex(request);
-    JsonObjectBuilder object =
-        Json.createObjectBuilder()
-            .add("id", intent)
-            .add("object", "payment_intent")
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("payment_id", request.paymentId().toString())
-                    .add("user_id", request.accountId().toString()));
-    if (card.succeeds()) {
-      object.add("status", "succeeded");
+    Intent intent =
+        store.attempt(
+            request.paymentId(),
+            request.accountId(),
+            checkout.amountMinor(),
+            checkout.currency(),
+            saved);
+    if (intent.succeeded()) {
       return new CheckoutSession(
-          intent, null, Optional.of(outcome("payment_intent.succeeded", object)));
+          intent.id(),
+          null,
+          Optional.of(outcome("off-session charge", "payment_intent.succeeded", intent)));
     }
-    object
-        .add("status", "requires_payment_method")
-        .add(
-            "last_payment_error",
-            Json.createObjectBuilder()
-                .add("code", card.code())
-                .add("decline_code", card.declineCode())
-                .add("message", card.message())
-                .add("type", "card_error"));
     return new CheckoutSession(
-        session, page, Optional.of(outcome("payment_intent.payment_failed", object)));
-  }
-
-  private ProviderEvent outcome(String type, JsonObjectBuilder object) {
-    return StripeEventFormat.readObject(
-        "off-session charge", type, object.build(), clock.instant());
-  }
-
-  private static String hex(CheckoutRequest request) {
-    return request.paymentId().toString().replace("-", "");
+        checkout.id(),
+        page,
+        Optional.of(outcome("off-session charge", "payment_intent.payment_failed", intent)));
   }
 
   @Override
   public RefundConfirmation refund(RefundRequest request) {
-    String refundId = "re_sandbox_" + request.refundId().toString().replace("-", "");
-    webhooks.send(
-        "charge.refunded",
-        Json.createObjectBuilder()
-            .add("id", "ch_sandbox_" + request.paymentId().toString().replace("-", ""))
-            .add("object", "charge")
-            .add("payment_intent", request.providerPaymentId())
-            .add("currency", request.currency().toLowerCase())
-            .add(
-                "amount_refunded",
-                StripeEventFormat.toMinorUnits(request.refundedTotalAfter(), request.currency()))
-            .add("refunded", true)
-            .add(
-                "metadata",
-                Json.createObjectBuilder()
-                    .add("payment_id", request.paymentId().toString())
-                    .add("user_id", request.accountId().toString()))
-            .build(),
-        request.apiBase());
-    return new RefundConfirmation(refundId);
+    SandboxStore.RefundMade made =
+        store.refund(
+            "refund-" + request.refundId(),
+            request.paymentId(),
+            Money.toMinorUnits(request.amount(), request.currency()));
+    Intent intent = store.intentOf(request.paymentId()).orElseThrow();
+    JsonObject charge = SandboxObjects.refundedCharge(intent, made.refundedMinorInAll());
+    webhooks.sendRefundConfirmation(charge, request.apiBase());
+    return new RefundConfirmation(made.id());
+  }
+
+  @Override
+  public Optional<ProviderEvent> lookup(PaymentReference payment) {
+    return lookup(payment, "reconciler");
+  }
+
+  private Optional<ProviderEvent> lookup(PaymentReference payment, String source) {
+    Optional<Intent> intent = store.intentOf(payment.paymentId());
+    Optional<Checkout> checkout = store.checkoutOf(payment.paymentId());
+    if (intent.isPresent() && intent.get().succeeded()) {
+      return Optional.of(
+          checkout.isPresent() && "complete".equals(checkout.get().status())
+              ? read(source, "checkout.session.completed", SandboxObjects.session(checkout.get()))
+              : outcome(source, "payment_intent.succeeded", intent.get()));
+    }
+    if (checkout.isPresent() && "expired".equals(checkout.get().status())) {
+      return Optional.of(
+          read(source, "checkout.session.expired", SandboxObjects.session(checkout.get())));
+    }
+    if (intent.isPresent() && intent.get().errorCode() != null) {
+      return Optional.of(outcome(source, "payment_intent.payment_failed", intent.get()));
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public Optional<ProviderEvent> closeCheckout(PaymentReference payment) {
+    Optional<Checkout> closed = store.expire(payment.paymentId());
+    if (store.intentOf(payment.paymentId()).map(Intent::succeeded).orElse(false)) {
+      return lookup(payment, "checkout closed");
+    }
+    closed
+        .filter(checkout -> "expired".equals(checkout.status()))
+        .ifPresent(
+            checkout ->
+                webhooks.send("checkout.session.expired", SandboxObjects.session(checkout), null));
+    return Optional.empty();
   }
 
   @Override
   public String webhookSecret() {
     return webhooks.secret();
+  }
+
+  private ProviderEvent outcome(String source, String type, Intent intent) {
+    return StripeEventFormat.readObject(
+        source, type, SandboxObjects.intent(intent), clock.instant());
+  }
+
+  private ProviderEvent read(String source, String type, JsonObject object) {
+    return StripeEventFormat.readObject(source, type, object, clock.instant());
   }
 }

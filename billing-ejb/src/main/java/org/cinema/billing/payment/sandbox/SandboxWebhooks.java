@@ -5,6 +5,9 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -23,12 +26,19 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.cinema.billing.platform.PublicApi;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends the sandbox's events the way Stripe does: JSON in Stripe's event format, signed with {@code
  * Stripe-Signature: t=..,v1=HMAC-SHA256(secret, t.payload)}, POSTed to the billing webhook from
- * another thread, retried a few times if the webhook does not answer 2xx.
+ * another thread once what they report is committed, retried a few times if the webhook does not
+ * answer 2xx. An event lost (the process died before it went out) is not a payment lost: the
+ * reconciler asks the sandbox's records.
+ *
+ * <p>With {@code SANDBOX_REFUND_EVENTS_FIRST=true}, a refund's {@code charge.refunded} is delivered
+ * before the refund call returns, and the call waits a moment for it to be processed: the order
+ * Stripe sometimes has, which the money rules must survive.
  */
 @ApplicationScoped
 public class SandboxWebhooks {
@@ -44,14 +54,29 @@ public class SandboxWebhooks {
   @ConfigProperty(name = "sandbox.webhook-url")
   private Optional<String> configuredTarget;
 
+  @Inject
+  @ConfigProperty(name = "sandbox.refund-events-first", defaultValue = "false")
+  private boolean refundEventsFirst;
+
+  @Inject
+  @ConfigProperty(name = "sandbox.refund-events-first-wait-ms", defaultValue = "500")
+  private long refundEventsFirstWaitMs;
+
   @Resource private ManagedExecutorService executor;
 
   @Inject private Clock clock;
+
+  @Inject private PublicApi publicApi;
+
+  @Inject private Event<Outgoing> outgoing;
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private String secret;
+
+  /** An event to deliver once the transaction that produced it committed. */
+  public record Outgoing(URI target, String payload) {}
 
   @PostConstruct
   void chooseSecret() {
@@ -73,25 +98,63 @@ public class SandboxWebhooks {
     return secret;
   }
 
-  /** Sends an event of {@code type} about {@code object} to the webhook behind {@code apiBase}. */
+  /**
+   * Sends an event of {@code type} about {@code object} to the webhook behind {@code apiBase} (or
+   * the configured one), after the current transaction commits (at once without one).
+   */
   public void send(String type, JsonObject object, URI apiBase) {
-    String payload =
-        Json.createObjectBuilder()
-            .add("id", "evt_sandbox_" + UUID.randomUUID().toString().replace("-", ""))
-            .add("object", "event")
-            .add("api_version", "2024-06-20")
-            .add("created", clock.instant().getEpochSecond())
-            .add("livemode", false)
-            .add("type", type)
-            .add("data", Json.createObjectBuilder().add("object", object))
-            .build()
-            .toString();
-    URI target =
+    target(apiBase).ifPresent(target -> outgoing.fire(new Outgoing(target, event(type, object))));
+  }
+
+  /** A refund's confirmation: sent later as usual, or first, before the refund call returns. */
+  void sendRefundConfirmation(JsonObject charge, URI apiBase) {
+    if (!refundEventsFirst) {
+      send("charge.refunded", charge, apiBase);
+      return;
+    }
+    target(apiBase)
+        .ifPresent(
+            target -> {
+              deliver(target, event("charge.refunded", charge));
+              try {
+                Thread.sleep(refundEventsFirstWaitMs);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+  }
+
+  void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing event) {
+    executor.submit(() -> deliver(event.target(), event.payload()));
+  }
+
+  private Optional<URI> target(URI apiBase) {
+    Optional<URI> target =
         configuredTarget
             .filter(value -> !value.isBlank())
             .map(URI::create)
-            .orElseGet(() -> apiBase.resolve("v1/billing/webhook"));
-    executor.submit(() -> deliver(target, payload));
+            .or(() -> Optional.ofNullable(apiBase).or(publicApi::known).map(this::webhookOf));
+    if (target.isEmpty()) {
+      LOG.warning("No webhook to send a sandbox event to yet: set PUBLIC_API_URL");
+    }
+    return target;
+  }
+
+  private URI webhookOf(URI apiBase) {
+    return apiBase.resolve("v1/billing/webhook");
+  }
+
+  private String event(String type, JsonObject object) {
+    return Json.createObjectBuilder()
+        .add("id", "evt_sandbox_" + UUID.randomUUID().toString().replace("-", ""))
+        .add("object", "event")
+        .add("api_version", "2024-06-20")
+        .add("created", clock.instant().getEpochSecond())
+        .add("livemode", false)
+        .add("type", type)
+        .add("data", Json.createObjectBuilder().add("object", object))
+        .build()
+        .toString();
   }
 
   private void deliver(URI target, String payload) {

@@ -13,17 +13,20 @@ import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerPaymentMethodListParams;
 import com.stripe.param.CustomerSearchParams;
+import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import com.stripe.param.RefundCreateParams;
+import com.stripe.param.RefundListParams;
 import com.stripe.param.checkout.SessionCreateParams;
+import com.stripe.param.checkout.SessionExpireParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.GatewayException;
-import org.cinema.billing.webhook.StripeEventFormat;
+import org.cinema.billing.platform.Money;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -172,6 +175,47 @@ public class StripeApi {
     return call(() -> client().refunds().create(params, idempotent("refund-" + refundId)));
   }
 
+  /**
+   * The refund Stripe made under our refund id, if it made one (looked for before asking again).
+   */
+  public Optional<Refund> refundMadeFor(String paymentIntentId, UUID refundId) {
+    RefundListParams params =
+        RefundListParams.builder().setPaymentIntent(paymentIntentId).setLimit(100L).build();
+    return call(
+        () ->
+            client().refunds().list(params).getData().stream()
+                .filter(
+                    refund ->
+                        refund.getMetadata() != null
+                            && refundId.toString().equals(refund.getMetadata().get("refund_id")))
+                .findFirst());
+  }
+
+  /** Expires an open Checkout Session, so that it takes no payment any more. */
+  public Session expireSession(String sessionId, UUID paymentId) {
+    return call(
+        () ->
+            client()
+                .checkout()
+                .sessions()
+                .expire(
+                    sessionId,
+                    SessionExpireParams.builder().build(),
+                    idempotent("payment-" + paymentId + "-expire")));
+  }
+
+  /** Cancels a PaymentIntent that has not succeeded. */
+  public PaymentIntent cancelIntent(String intentId, UUID paymentId) {
+    return call(
+        () ->
+            client()
+                .paymentIntents()
+                .cancel(
+                    intentId,
+                    PaymentIntentCancelParams.builder().build(),
+                    idempotent("payment-" + paymentId + "-cancel")));
+  }
+
   public Session session(String sessionId) {
     return call(() -> client().checkout().sessions().retrieve(sessionId));
   }
@@ -211,7 +255,7 @@ public class StripeApi {
   }
 
   private static long minorUnits(CheckoutRequest request) {
-    return StripeEventFormat.toMinorUnits(request.amount(), request.currency());
+    return Money.toMinorUnits(request.amount(), request.currency());
   }
 
   /** Sorts Stripe's exceptions into: card declined, worth retrying, refused for good. */
@@ -228,7 +272,7 @@ public class StripeApi {
       if (status != null && (status >= 500 || status == 429 || status == 409)) {
         throw new StripeUnavailable("Stripe answered " + status + ": " + e.getMessage(), e);
       }
-      throw new GatewayException("Stripe refused the request: " + e.getMessage(), e);
+      throw GatewayException.refused("Stripe refused the request: " + e.getMessage(), e);
     }
   }
 

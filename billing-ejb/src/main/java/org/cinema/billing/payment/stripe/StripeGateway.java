@@ -12,16 +12,17 @@ import java.io.StringReader;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.cinema.billing.payment.ProviderEvent;
-import org.cinema.billing.payment.ProviderEvent.Outcome;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.payment.gateway.PaymentGateway;
 import org.cinema.billing.payment.gateway.PaymentReference;
+import org.cinema.billing.payment.gateway.ProviderEvent;
+import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
-import org.cinema.billing.webhook.StripeEventFormat;
+import org.cinema.billing.payment.gateway.StripeEventFormat;
+import org.cinema.billing.platform.Money;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -80,10 +81,15 @@ public class StripeGateway implements PaymentGateway {
                   .orElse(request.apiBase().resolve("v1/checkout/canceled").toString()));
       return new CheckoutSession(session.getId(), session.getUrl(), declined);
     } catch (FaultToleranceException e) {
-      throw new GatewayException("Stripe did not answer in time: " + e, e);
+      throw unanswered(e);
     }
   }
 
+  /**
+   * Refunds with the refund id as idempotency key. A refund asked before whose outcome was unknown
+   * is first looked for among the charge's refunds (by the refund id in its metadata): Stripe keeps
+   * idempotency keys for 24 hours only, and a refund must never be made twice.
+   */
   @Override
   public RefundConfirmation refund(RefundRequest request) {
     try {
@@ -91,18 +97,68 @@ public class StripeGateway implements PaymentGateway {
           request.providerIntentId() != null
               ? request.providerIntentId()
               : intentBehind(request.providerPaymentId());
+      Optional<com.stripe.model.Refund> made =
+          request.retry() ? madeBefore(intent, request) : Optional.empty();
       var refund =
-          stripe.refund(
-              request.refundId(),
-              request.paymentId(),
-              intent,
-              StripeEventFormat.toMinorUnits(request.amount(), request.currency()));
+          made.isPresent()
+              ? made.get()
+              : stripe.refund(
+                  request.refundId(),
+                  request.paymentId(),
+                  intent,
+                  Money.toMinorUnits(request.amount(), request.currency()));
       if ("failed".equals(refund.getStatus()) || "canceled".equals(refund.getStatus())) {
-        throw new GatewayException("Stripe refused the refund: " + refund.getFailureReason());
+        throw GatewayException.refused(
+            "Stripe refused the refund: " + refund.getFailureReason(), null);
       }
       return new RefundConfirmation(refund.getId());
     } catch (FaultToleranceException e) {
-      throw new GatewayException("Stripe did not answer in time: " + e, e);
+      throw unanswered(e);
+    }
+  }
+
+  /**
+   * Expires the payment's Checkout Session (or cancels its PaymentIntent). A session Stripe will
+   * not expire because it was paid meanwhile reports that payment, so the money is given back.
+   */
+  @Override
+  public Optional<ProviderEvent> closeCheckout(PaymentReference payment) {
+    Optional<String> id = payment.providerPaymentId();
+    if (id.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (id.get().startsWith("cs_")) {
+        try {
+          stripe.expireSession(id.get(), payment.paymentId());
+          return Optional.empty();
+        } catch (GatewayException e) {
+          if (e.outcomeUnknown()) {
+            throw e;
+          }
+          Session session = stripe.session(id.get());
+          if ("expired".equals(session.getStatus())) {
+            return Optional.empty();
+          }
+          Optional<ProviderEvent> paid =
+              outcomeOf("checkout closed", session)
+                  .filter(known -> known.outcome() == Outcome.SUCCEEDED);
+          if (paid.isEmpty()) {
+            throw e;
+          }
+          return paid;
+        }
+      }
+      PaymentIntent intent = stripe.intent(id.get());
+      if ("succeeded".equals(intent.getStatus())) {
+        return outcomeOf("checkout closed", intent);
+      }
+      if (!"canceled".equals(intent.getStatus())) {
+        stripe.cancelIntent(id.get(), payment.paymentId());
+      }
+      return Optional.empty();
+    } catch (FaultToleranceException e) {
+      throw unanswered(e);
     }
   }
 
@@ -123,15 +179,31 @@ public class StripeGateway implements PaymentGateway {
       }
       Optional<String> sessionId = payment.providerPaymentId().filter(id -> id.startsWith("cs_"));
       if (sessionId.isPresent()) {
-        return outcomeOf(stripe.session(sessionId.get()));
+        return outcomeOf("reconciler", stripe.session(sessionId.get()));
       }
       // The checkout call got no answer: a saved card may have been charged all the same.
       return stripe
           .intentOf(payment.paymentId())
           .flatMap(intent -> outcomeOf("reconciler", intent));
     } catch (FaultToleranceException e) {
-      throw new GatewayException("Stripe did not answer in time: " + e, e);
+      throw unanswered(e);
     }
+  }
+
+  private Optional<com.stripe.model.Refund> madeBefore(String intent, RefundRequest request) {
+    try {
+      return stripe.refundMadeFor(intent, request.refundId());
+    } catch (GatewayException e) {
+      if (e.outcomeUnknown()) {
+        throw e;
+      }
+      LOG.warning(() -> "Could not list the refunds of " + intent + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static GatewayException unanswered(FaultToleranceException e) {
+    return GatewayException.unknown("Stripe did not answer in time: " + e, e);
   }
 
   private String customerOf(CheckoutRequest request) {
@@ -154,7 +226,8 @@ public class StripeGateway implements PaymentGateway {
     }
     String intent = stripe.session(providerPaymentId).getPaymentIntent();
     if (intent == null) {
-      throw new GatewayException("Checkout " + providerPaymentId + " has no payment to refund");
+      throw GatewayException.refused(
+          "Checkout " + providerPaymentId + " has no payment to refund", null);
     }
     return intent;
   }
@@ -172,14 +245,14 @@ public class StripeGateway implements PaymentGateway {
     return Optional.ofNullable(type).map(t -> read(source, t, intent));
   }
 
-  private Optional<ProviderEvent> outcomeOf(Session session) {
+  private Optional<ProviderEvent> outcomeOf(String source, Session session) {
     String type = null;
     if ("complete".equals(session.getStatus()) && "paid".equals(session.getPaymentStatus())) {
       type = "checkout.session.completed";
     } else if ("expired".equals(session.getStatus())) {
       type = "checkout.session.expired";
     }
-    return Optional.ofNullable(type).map(t -> read("reconciler", t, session));
+    return Optional.ofNullable(type).map(t -> read(source, t, session));
   }
 
   /** Reads the object as Stripe sent it (its raw JSON), as a webhook event's object is read. */
@@ -203,6 +276,7 @@ public class StripeGateway implements PaymentGateway {
         intent,
         Optional.ofNullable(e.code()),
         Optional.ofNullable(e.getMessage()),
+        Optional.empty(),
         Optional.empty(),
         clock.instant());
   }

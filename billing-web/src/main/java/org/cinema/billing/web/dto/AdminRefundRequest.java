@@ -14,8 +14,9 @@ import java.math.BigDecimal;
  */
 public final class AdminRefundRequest {
 
-  @DecimalMin(value = "0.01", message = "must be at least 0.01")
-  @Digits(integer = 10, fraction = 2, message = "must have at most two decimals")
+  /** Checked against the payment's currency too (JPY: no decimals, RUB: 2, KWD: 3). */
+  @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
+  @Digits(integer = 10, fraction = 3, message = "must have at most 10 digits and 3 decimals")
   private final BigDecimal amount;
 
   @NotBlank(message = "is required")

@@ -1,6 +1,6 @@
-package org.cinema.billing.entitlement;
+package org.cinema.billing.subscription;
 
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostRemove;
 import jakarta.persistence.PostUpdate;
@@ -9,23 +9,27 @@ import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-import org.cinema.billing.subscription.Subscription;
+import org.cinema.billing.entitlement.AccessCache;
 
 /**
  * Evicts an account's access answers on this instance as soon as a transaction that changed one of
  * its subscriptions commits, so that the viewer's next request here already sees a refund or a
- * payment (the NOTIFY that tells the other instances arrives a moment later).
+ * payment (the NOTIFY that tells the other instances arrives a moment later). Services whose answer
+ * must already reflect the change (a refund) also evict before answering: a change committed on
+ * another thread (a provider event) evicts only once that thread's commit returns.
  */
 public class SubscriptionAccessEvents {
 
   private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
 
-  @Inject private AccessCache cache;
-
   @PostPersist
   @PostUpdate
   @PostRemove
   void changed(Subscription subscription) {
+    // Looked up, not injected: EclipseLink in Payara creates entity listeners without CDI
+    // injection (an @Inject field stayed null, so this eviction never happened and access ended
+    // only when PostgreSQL's NOTIFY arrived).
+    AccessCache cache = CDI.current().select(AccessCache.class).get();
     TransactionSynchronizationRegistry transaction;
     try {
       transaction = InitialContext.doLookup(REGISTRY);

@@ -1,12 +1,10 @@
-package org.cinema.billing.webhook;
+package org.cinema.billing.payment.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigDecimal;
 import java.util.UUID;
-import org.cinema.billing.payment.ProviderEvent;
-import org.cinema.billing.payment.ProviderEvent.Outcome;
+import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
 import org.junit.jupiter.api.Test;
 
 class StripeEventFormatTest {
@@ -20,7 +18,7 @@ class StripeEventFormatTest {
             event(
                 "checkout.session.completed",
                 "{\"id\":\"cs_1\",\"object\":\"checkout.session\",\"payment_status\":\"paid\","
-                    + "\"payment_intent\":\"pi_9\","
+                    + "\"payment_intent\":\"pi_9\",\"amount_total\":29900,\"currency\":\"rub\","
                     + metadata()
                     + "}"));
 
@@ -28,6 +26,8 @@ class StripeEventFormatTest {
     assertThat(event.paymentId()).contains(PAYMENT);
     assertThat(event.providerPaymentId()).contains("cs_1");
     assertThat(event.providerIntentId()).as("the charge behind the session").contains("pi_9");
+    assertThat(event.amountMinor()).as("what the provider says it took").contains(29_900L);
+    assertThat(event.currency()).contains("RUB");
     assertThat(event.cause()).isEqualTo("webhook evt_1 checkout.session.completed");
   }
 
@@ -69,7 +69,36 @@ class StripeEventFormatTest {
   }
 
   @Test
-  void aRefundedChargeGivesTheTotalRefundedInMajorUnits() {
+  void aSucceededIntentCarriesTheAmountReceived() {
+    ProviderEvent event =
+        StripeEventFormat.read(
+            event(
+                "payment_intent.succeeded",
+                "{\"id\":\"pi_3\",\"amount\":29900,\"amount_received\":15000,"
+                    + "\"currency\":\"rub\","
+                    + metadata()
+                    + "}"));
+
+    assertThat(event.outcome()).isEqualTo(Outcome.SUCCEEDED);
+    assertThat(event.amountMinor()).contains(15_000L);
+  }
+
+  @Test
+  void aMetadataIdThatIsNotAUuidIsNoIdAndAnEventWithoutAnObjectIsNoEvent() {
+    ProviderEvent event =
+        StripeEventFormat.read(
+            event(
+                "payment_intent.canceled",
+                "{\"id\":\"pi_2\",\"metadata\":{\"payment_id\":\"x\"}}"));
+    assertThat(event.paymentId()).isEmpty();
+    assertThatThrownBy(() -> StripeEventFormat.read("{\"id\":\"evt_1\",\"type\":\"x\"}"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> StripeEventFormat.read("[1]"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aRefundedChargeGivesTheTotalRefundedInMinorUnits() {
     ProviderEvent event =
         StripeEventFormat.read(
             event(
@@ -78,8 +107,8 @@ class StripeEventFormatTest {
                     + "\"amount_refunded\":29900}"));
 
     assertThat(event.outcome()).isEqualTo(Outcome.REFUNDED);
-    assertThat(event.refundedTotal())
-        .hasValueSatisfying(total -> assertThat(total).isEqualByComparingTo("299.00"));
+    assertThat(event.amountMinor()).contains(29_900L);
+    assertThat(event.currency()).contains("RUB");
     assertThat(event.paymentId()).isEmpty();
     assertThat(event.providerPaymentId()).contains("pi_1");
   }
@@ -88,16 +117,6 @@ class StripeEventFormatTest {
   void otherEventTypesAreStoredButChangeNothing() {
     assertThat(StripeEventFormat.read(event("customer.created", "{\"id\":\"cus_1\"}")).outcome())
         .isEqualTo(Outcome.IGNORED);
-  }
-
-  @Test
-  void minorUnitsFollowTheCurrency() {
-    assertThat(StripeEventFormat.toMinorUnits(new BigDecimal("299.00"), "RUB")).isEqualTo(29900);
-    assertThat(StripeEventFormat.toMinorUnits(new BigDecimal("1500"), "JPY")).isEqualTo(1500);
-    assertThat(StripeEventFormat.fromMinorUnits(1999, "usd")).isEqualByComparingTo("19.99");
-    assertThatThrownBy(() -> StripeEventFormat.toMinorUnits(new BigDecimal("1.005"), "EUR"))
-        .as("a fraction of a cent is a bug, not something to round")
-        .isInstanceOf(ArithmeticException.class);
   }
 
   private static String metadata() {

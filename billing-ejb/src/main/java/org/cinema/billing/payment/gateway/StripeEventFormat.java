@@ -1,39 +1,42 @@
-package org.cinema.billing.webhook;
+package org.cinema.billing.payment.gateway;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
-import org.cinema.billing.payment.ProviderEvent;
-import org.cinema.billing.payment.ProviderEvent.Outcome;
+import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
 
 /**
  * Reads Stripe-format events (the sandbox writes the same format) into {@link ProviderEvent}s, from
- * the raw JSON: no typed Stripe model, so an event of another API version still parses.
+ * the raw JSON: no typed Stripe model, so an event of another API version still parses. Every
+ * provider of ours speaks this format, so it lives with the provider SPI.
  */
 public final class StripeEventFormat {
 
   private StripeEventFormat() {}
 
+  /**
+   * @throws IllegalArgumentException when the payload is not an event
+   */
   public static ProviderEvent read(String payload) {
     JsonObject event = parse(payload);
     Instant created =
-        event.containsKey("created")
-            ? Instant.ofEpochSecond(event.getJsonNumber("created").longValue())
-            : Instant.now();
+        event.get("created") instanceof JsonNumber number
+            ? Instant.ofEpochSecond(number.longValue())
+            : Instant.EPOCH;
+    JsonObject data = event.getJsonObject("data");
+    if (data == null || !(data.get("object") instanceof JsonObject object)) {
+      throw new IllegalArgumentException("An event without data.object");
+    }
     return readObject(
-        "webhook " + event.getString("id"),
-        event.getString("type"),
-        event.getJsonObject("data").getJsonObject("object"),
-        created);
+        "webhook " + event.getString("id", "?"), event.getString("type", "?"), object, created);
   }
 
   /**
@@ -44,19 +47,22 @@ public final class StripeEventFormat {
   public static ProviderEvent readObject(
       String source, String type, JsonObject object, Instant occurredAt) {
     Optional<UUID> paymentId =
-        Optional.ofNullable(object.getJsonObject("metadata"))
-            .flatMap(metadata -> string(metadata, "payment_id"))
-            .map(UUID::fromString);
+        (object.get("metadata") instanceof JsonObject metadata
+                ? string(metadata, "payment_id")
+                : Optional.<String>empty())
+            .flatMap(StripeEventFormat::uuid);
     Outcome outcome = Outcome.IGNORED;
     Optional<String> providerPaymentId = Optional.empty();
     Optional<String> providerIntentId = Optional.empty();
     Optional<String> failureCode = Optional.empty();
     Optional<String> failureMessage = Optional.empty();
-    Optional<BigDecimal> refunded = Optional.empty();
+    Optional<Long> amount = Optional.empty();
+    Optional<String> currency = string(object, "currency").map(String::toUpperCase);
     switch (type) {
       case "checkout.session.completed" -> {
         providerPaymentId = string(object, "id");
         providerIntentId = string(object, "payment_intent");
+        amount = number(object, "amount_total");
         if ("paid".equals(string(object, "payment_status").orElse(""))) {
           outcome = Outcome.SUCCEEDED;
         }
@@ -73,14 +79,14 @@ public final class StripeEventFormat {
       case "payment_intent.succeeded" -> {
         providerPaymentId = string(object, "id");
         providerIntentId = providerPaymentId;
+        amount = number(object, "amount_received").or(() -> number(object, "amount"));
         outcome = Outcome.SUCCEEDED;
       }
       case "payment_intent.payment_failed" -> {
         providerPaymentId = string(object, "id");
         providerIntentId = providerPaymentId;
         outcome = Outcome.FAILED;
-        JsonObject error = object.getJsonObject("last_payment_error");
-        if (error != null) {
+        if (object.get("last_payment_error") instanceof JsonObject error) {
           failureCode = string(error, "decline_code").or(() -> string(error, "code"));
           failureMessage = string(error, "message");
         }
@@ -88,12 +94,8 @@ public final class StripeEventFormat {
       case "charge.refunded" -> {
         providerPaymentId = string(object, "payment_intent");
         providerIntentId = providerPaymentId;
+        amount = number(object, "amount_refunded");
         outcome = Outcome.REFUNDED;
-        refunded =
-            Optional.of(
-                fromMinorUnits(
-                    object.getJsonNumber("amount_refunded").longValue(),
-                    string(object, "currency").orElseThrow()));
       }
       default -> {}
     }
@@ -106,26 +108,15 @@ public final class StripeEventFormat {
         providerIntentId,
         failureCode,
         failureMessage,
-        refunded,
+        amount,
+        currency,
         occurredAt);
-  }
-
-  /** Minor units (what providers send) to an amount: 29900 RUB kopecks to 299.00. */
-  public static BigDecimal fromMinorUnits(long minor, String currency) {
-    int digits = Currency.getInstance(currency.toUpperCase()).getDefaultFractionDigits();
-    return BigDecimal.valueOf(minor, Math.max(digits, 0));
-  }
-
-  /** An amount to minor units, exactly (no rounding: a fraction of a kopeck is a bug). */
-  public static long toMinorUnits(BigDecimal amount, String currency) {
-    int digits = Currency.getInstance(currency.toUpperCase()).getDefaultFractionDigits();
-    return amount.movePointRight(Math.max(digits, 0)).longValueExact();
   }
 
   private static JsonObject parse(String payload) {
     try (JsonReader reader = Json.createReader(new StringReader(payload))) {
       return reader.readObject();
-    } catch (JsonException | IllegalStateException e) {
+    } catch (JsonException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException("not a JSON object", e);
     }
   }
@@ -133,5 +124,25 @@ public final class StripeEventFormat {
   private static Optional<String> string(JsonObject object, String key) {
     JsonValue value = object.get(key);
     return value instanceof JsonString text ? Optional.of(text.getString()) : Optional.empty();
+  }
+
+  private static Optional<Long> number(JsonObject object, String key) {
+    JsonValue value = object.get(key);
+    if (!(value instanceof JsonNumber number) || !number.isIntegral()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(number.longValueExact());
+    } catch (ArithmeticException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<UUID> uuid(String text) {
+    try {
+      return Optional.of(UUID.fromString(text));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 }

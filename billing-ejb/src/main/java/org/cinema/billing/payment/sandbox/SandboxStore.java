@@ -1,0 +1,289 @@
+package org.cinema.billing.payment.sandbox;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.cinema.billing.payment.gateway.CheckoutRequest;
+import org.cinema.billing.payment.gateway.GatewayException;
+import org.cinema.billing.platform.Money;
+
+/**
+ * The sandbox provider's own records (tables {@code sandbox_*}), kept as Stripe keeps its own: the
+ * checkout page of each payment, the one charge (PaymentIntent) each payment's attempts go to, and
+ * the refunds made, once per idempotency key. Our payment ids are only metadata here: the sandbox
+ * answers from these rows, never from our payments, so it behaves as a provider that lives
+ * elsewhere (its state survives our crashes and it can be asked about it).
+ */
+@Stateless
+public class SandboxStore {
+
+  private static final String CHECKOUT_COLUMNS =
+      "id, payment_ref, account_ref, description, amount_minor, currency, status, payment_intent";
+
+  private static final String INTENT_COLUMNS =
+      "id, payment_ref, account_ref, amount_minor, currency, status, error_code, decline_code,"
+          + " error_message";
+
+  @PersistenceContext private EntityManager em;
+
+  /** A checkout page of the sandbox. */
+  public record Checkout(
+      String id,
+      UUID paymentRef,
+      UUID accountRef,
+      String description,
+      long amountMinor,
+      String currency,
+      String status,
+      String intentId) {
+
+    public boolean open() {
+      return "open".equals(status);
+    }
+  }
+
+  /** The sandbox's charge of one payment and its last attempt's result. */
+  public record Intent(
+      String id,
+      UUID paymentRef,
+      UUID accountRef,
+      long amountMinor,
+      String currency,
+      String status,
+      String errorCode,
+      String declineCode,
+      String errorMessage) {
+
+    public boolean succeeded() {
+      return "succeeded".equals(status);
+    }
+  }
+
+  /** A refund the sandbox made, and what it has refunded on the charge in all since. */
+  public record RefundMade(String id, long refundedMinorInAll) {}
+
+  /** Opens the payment's checkout page, or finds it again: one per payment. */
+  public Checkout openCheckout(CheckoutRequest request) {
+    em.createNativeQuery(
+            "insert into billing.sandbox_checkout (id, payment_ref, account_ref, description,"
+                + " amount_minor, currency, payment_intent) values (?, ?, ?, ?, ?, ?, ?)"
+                + " on conflict (payment_ref) do nothing")
+        .setParameter(1, "cs_sandbox_" + hex(request.paymentId()))
+        .setParameter(2, request.paymentId())
+        .setParameter(3, request.accountId())
+        .setParameter(4, truncate(request.description(), 512))
+        .setParameter(5, Money.toMinorUnits(request.amount(), request.currency()))
+        .setParameter(6, request.currency())
+        .setParameter(7, intentId(request.paymentId()))
+        .executeUpdate();
+    return checkoutOf(request.paymentId()).orElseThrow();
+  }
+
+  public Optional<Checkout> checkout(String sessionId) {
+    return checkouts("where id = ?", sessionId, false).stream().findFirst();
+  }
+
+  public Optional<Checkout> checkoutOf(UUID paymentRef) {
+    return checkouts("where payment_ref = ?", paymentRef, false).stream().findFirst();
+  }
+
+  /** The checkout, its row locked until the transaction ends (one card attempt at a time). */
+  public Optional<Checkout> lockCheckout(String sessionId) {
+    return checkouts("where id = ?", sessionId, true).stream().findFirst();
+  }
+
+  public Optional<Intent> intentOf(UUID paymentRef) {
+    return intents("where payment_ref = ?", paymentRef, false).stream().findFirst();
+  }
+
+  /**
+   * Records a card attempt on the payment's charge: its result replaces the last one's. A charge
+   * that succeeded stays so.
+   */
+  public Intent attempt(
+      UUID paymentRef,
+      UUID accountRef,
+      long amountMinor,
+      String currency,
+      Optional<TestCard> card) {
+    boolean pays = card.map(TestCard::succeeds).orElse(false);
+    String code = pays ? null : card.map(TestCard::code).orElse("incorrect_number");
+    String decline = pays ? null : card.map(TestCard::declineCode).orElse(null);
+    String message =
+        pays ? null : card.map(TestCard::message).orElse("Your card number is incorrect.");
+    em.createNativeQuery(
+            "insert into billing.sandbox_intent (id, payment_ref, account_ref, amount_minor,"
+                + " currency, status, error_code, decline_code, error_message)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_ref) do update set"
+                + " status = excluded.status, error_code = excluded.error_code,"
+                + " decline_code = excluded.decline_code, error_message = excluded.error_message,"
+                + " updated_at = now() where billing.sandbox_intent.status <> 'succeeded'")
+        .setParameter(1, intentId(paymentRef))
+        .setParameter(2, paymentRef)
+        .setParameter(3, accountRef)
+        .setParameter(4, amountMinor)
+        .setParameter(5, currency)
+        .setParameter(6, pays ? "succeeded" : "requires_payment_method")
+        .setParameter(7, code)
+        .setParameter(8, decline)
+        .setParameter(9, message)
+        .executeUpdate();
+    return intentOf(paymentRef).orElseThrow();
+  }
+
+  /** The checkout page took the money: it is complete and takes no more. */
+  public void complete(String sessionId) {
+    em.createNativeQuery(
+            "update billing.sandbox_checkout set status = 'complete', updated_at = now()"
+                + " where id = ? and status = 'open'")
+        .setParameter(1, sessionId)
+        .executeUpdate();
+  }
+
+  /**
+   * Closes the payment's checkout page (it refuses cards from now on) and cancels its charge unless
+   * the charge succeeded.
+   *
+   * @return the checkout as it is now; empty when the payment never had one
+   */
+  public Optional<Checkout> expire(UUID paymentRef) {
+    Optional<Checkout> checkout =
+        checkouts("where payment_ref = ?", paymentRef, true).stream().findFirst();
+    boolean paid = intentOf(paymentRef).map(Intent::succeeded).orElse(false);
+    if (checkout.isPresent() && checkout.get().open() && !paid) {
+      em.createNativeQuery(
+              "update billing.sandbox_checkout set status = 'expired', updated_at = now()"
+                  + " where id = ?")
+          .setParameter(1, checkout.get().id())
+          .executeUpdate();
+    }
+    if (!paid) {
+      em.createNativeQuery(
+              "update billing.sandbox_intent set status = 'canceled', updated_at = now()"
+                  + " where payment_ref = ?")
+          .setParameter(1, paymentRef)
+          .executeUpdate();
+    }
+    return checkoutOf(paymentRef);
+  }
+
+  /**
+   * Refunds {@code amountMinor} of the payment's charge once per {@code idempotencyKey}: asked
+   * again, it answers with the refund made the first time.
+   *
+   * @throws GatewayException refused: no charge that succeeded, or more than is left on it
+   */
+  public RefundMade refund(String idempotencyKey, UUID paymentRef, long amountMinor) {
+    List<Intent> locked = intents("where payment_ref = ?", paymentRef, true);
+    if (locked.isEmpty() || !locked.get(0).succeeded()) {
+      throw GatewayException.refused("No succeeded charge to refund for " + paymentRef, null);
+    }
+    Intent intent = locked.get(0);
+    List<?> made =
+        em.createNativeQuery("select id from billing.sandbox_refund where idempotency_key = ?")
+            .setParameter(1, idempotencyKey)
+            .getResultList();
+    if (!made.isEmpty()) {
+      return new RefundMade((String) made.get(0), refundedMinor(intent.id()));
+    }
+    long left = intent.amountMinor() - refundedMinor(intent.id());
+    if (amountMinor <= 0 || amountMinor > left) {
+      throw GatewayException.refused(
+          "Refund amount ("
+              + amountMinor
+              + ") is greater than unrefunded amount on charge ("
+              + left
+              + ")",
+          null);
+    }
+    String id = "re_sandbox_" + UUID.randomUUID().toString().replace("-", "");
+    em.createNativeQuery(
+            "insert into billing.sandbox_refund (id, idempotency_key, intent_id, amount_minor)"
+                + " values (?, ?, ?, ?)")
+        .setParameter(1, id)
+        .setParameter(2, idempotencyKey)
+        .setParameter(3, intent.id())
+        .setParameter(4, amountMinor)
+        .executeUpdate();
+    return new RefundMade(id, refundedMinor(intent.id()));
+  }
+
+  private long refundedMinor(String intentId) {
+    return ((Number)
+            em.createNativeQuery(
+                    "select coalesce(sum(amount_minor), 0) from billing.sandbox_refund"
+                        + " where intent_id = ?")
+                .setParameter(1, intentId)
+                .getSingleResult())
+        .longValue();
+  }
+
+  private List<Checkout> checkouts(String where, Object key, boolean lock) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + CHECKOUT_COLUMNS
+                    + " from billing.sandbox_checkout "
+                    + where
+                    + (lock ? " for update" : ""))
+            .setParameter(1, key)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new Checkout(
+                    (String) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    (String) r[3],
+                    ((Number) r[4]).longValue(),
+                    ((String) r[5]).strip(),
+                    (String) r[6],
+                    (String) r[7]))
+        .toList();
+  }
+
+  private List<Intent> intents(String where, Object key, boolean lock) {
+    List<?> rows =
+        em.createNativeQuery(
+                "select "
+                    + INTENT_COLUMNS
+                    + " from billing.sandbox_intent "
+                    + where
+                    + (lock ? " for update" : ""))
+            .setParameter(1, key)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            r ->
+                new Intent(
+                    (String) r[0],
+                    (UUID) r[1],
+                    (UUID) r[2],
+                    ((Number) r[3]).longValue(),
+                    ((String) r[4]).strip(),
+                    (String) r[5],
+                    (String) r[6],
+                    (String) r[7],
+                    (String) r[8]))
+        .toList();
+  }
+
+  /** The charge of a payment: one per payment, as one Checkout Session has one PaymentIntent. */
+  static String intentId(UUID paymentRef) {
+    return "pi_sandbox_" + hex(paymentRef);
+  }
+
+  private static String hex(UUID id) {
+    return id.toString().replace("-", "");
+  }
+
+  private static String truncate(String value, int max) {
+    return value.length() <= max ? value : value.substring(0, max);
+  }
+}
