@@ -22,10 +22,12 @@ import org.cinema.admin.billing.BillingRecords.Invoice;
 import org.cinema.admin.billing.BillingRecords.Login;
 import org.cinema.admin.billing.BillingRecords.Page;
 import org.cinema.admin.billing.BillingRecords.Payment;
+import org.cinema.admin.billing.BillingRecords.Refund;
 import org.cinema.admin.billing.BillingRecords.RefundBody;
 import org.cinema.admin.billing.BillingRecords.Stats;
 import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Transition;
+import org.cinema.admin.billing.BillingRecords.WebhookEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -71,8 +73,17 @@ public class BillingAdmin {
     return call(bearer -> api().invoices(bearer, customer, blankToNull(status), page, size));
   }
 
+  /**
+   * @param review only payments flagged for review
+   */
   public Page<Payment> payments(
-      UUID customer, String status, LocalDate from, LocalDate to, int page, int size) {
+      UUID customer,
+      String status,
+      LocalDate from,
+      LocalDate to,
+      boolean review,
+      int page,
+      int size) {
     return call(
         bearer ->
             api()
@@ -82,8 +93,23 @@ public class BillingAdmin {
                     blankToNull(status),
                     from == null ? null : from.toString(),
                     to == null ? null : to.toString(),
+                    review ? Boolean.TRUE : null,
                     page,
                     size));
+  }
+
+  public List<Refund> refunds(UUID payment) {
+    return call(bearer -> api().refunds(bearer, payment));
+  }
+
+  /** Provider events in the inbox; {@code state} empty for all. */
+  public Page<WebhookEvent> webhookEvents(String state, int page, int size) {
+    return call(bearer -> api().webhookEvents(bearer, blankToNull(state), page, size));
+  }
+
+  /** Processes a stored provider event again now; the event as it is after the attempt. */
+  public WebhookEvent retryWebhookEvent(long id) {
+    return call(bearer -> api().retryWebhookEvent(bearer, id));
   }
 
   public List<Transition> history(UUID payment) {

@@ -16,11 +16,13 @@ import org.cinema.admin.billing.BillingRecords.Invoice;
 import org.cinema.admin.billing.BillingRecords.Login;
 import org.cinema.admin.billing.BillingRecords.Page;
 import org.cinema.admin.billing.BillingRecords.Payment;
+import org.cinema.admin.billing.BillingRecords.Refund;
 import org.cinema.admin.billing.BillingRecords.RefundBody;
 import org.cinema.admin.billing.BillingRecords.Stats;
 import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Token;
 import org.cinema.admin.billing.BillingRecords.Transition;
+import org.cinema.admin.billing.BillingRecords.WebhookEvent;
 
 /** billing-web's API as the admin uses it (MicroProfile REST Client, built in BillingAdmin). */
 @Path("v1")
@@ -66,8 +68,26 @@ public interface BillingAdminApi {
       @QueryParam("status") String status,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
+      @QueryParam("review") Boolean review,
       @QueryParam("page") int page,
       @QueryParam("size") int size);
+
+  @GET
+  @Path("admin/payments/{id}/refunds")
+  List<Refund> refunds(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+  @GET
+  @Path("admin/webhook-events")
+  Page<WebhookEvent> webhookEvents(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("state") String state,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @POST
+  @Path("admin/webhook-events/{id}/retry")
+  WebhookEvent retryWebhookEvent(
+      @HeaderParam("Authorization") String bearer, @PathParam("id") long id);
 
   @GET
   @Path("admin/payments/{id}/history")

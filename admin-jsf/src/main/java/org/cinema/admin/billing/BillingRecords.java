@@ -67,7 +67,8 @@ public final class BillingRecords {
       @JsonbProperty("created_at") Instant createdAt,
       @JsonbProperty("account_id") UUID accountId,
       @JsonbProperty("failure_code") String failureCode,
-      @JsonbProperty("failure_message") String failureMessage)
+      @JsonbProperty("failure_message") String failureMessage,
+      @JsonbProperty("review_reason") String reviewReason)
       implements Serializable {
 
     /** Money taken and not given back: what a refund may still return. */
@@ -84,6 +85,38 @@ public final class BillingRecords {
   public record Transition(
       String from, String to, String cause, @JsonbProperty("occurred_at") Instant occurredAt)
       implements Serializable {}
+
+  public record Refund(
+      UUID id,
+      BigDecimal amount,
+      String currency,
+      String status,
+      String reason,
+      int attempts,
+      @JsonbProperty("provider_refund_id") String providerRefundId,
+      @JsonbProperty("failure_reason") String failureReason,
+      @JsonbProperty("created_at") Instant createdAt)
+      implements Serializable {}
+
+  public record WebhookEvent(
+      long id,
+      String provider,
+      @JsonbProperty("event_id") String eventId,
+      String type,
+      String state,
+      int attempts,
+      @JsonbProperty("received_at") Instant receivedAt,
+      @JsonbProperty("next_attempt_at") Instant nextAttemptAt,
+      @JsonbProperty("processed_at") Instant processedAt,
+      @JsonbProperty("parked_at") Instant parkedAt,
+      @JsonbProperty("last_error") String lastError)
+      implements Serializable {
+
+    /** Not processed yet: a person may ask for it to be tried now. */
+    public boolean isRetriable() {
+      return !"processed".equals(state);
+    }
+  }
 
   public record RefundBody(BigDecimal amount, String reason) implements Serializable {}
 

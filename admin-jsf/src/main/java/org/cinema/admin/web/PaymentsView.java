@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.UUID;
 import org.cinema.admin.billing.BillingAdmin;
 import org.cinema.admin.billing.BillingRecords.Payment;
+import org.cinema.admin.billing.BillingRecords.Refund;
 import org.cinema.admin.billing.BillingRecords.Transition;
 import org.cinema.admin.billing.BillingUnavailable;
 
 /**
- * Billing's payments by status, creation dates and customer; a payment's history of transitions;
- * refunding a paid payment, whole or in part, with a reason and a confirmation.
+ * Billing's payments by status, creation dates and customer, or only those flagged for review; a
+ * payment's history of transitions and its refunds; refunding a paid payment, whole or in part,
+ * with a reason and a confirmation.
  */
 @Named
 @ViewScoped
@@ -31,9 +33,11 @@ public class PaymentsView implements Serializable {
   private LocalDate from;
   private LocalDate to;
   private UUID customer;
+  private boolean review;
 
   private Payment shown;
   private List<Transition> history = List.of();
+  private List<Refund> refunds = List.of();
 
   private Payment refunding;
   private BigDecimal refundAmount;
@@ -49,7 +53,8 @@ public class PaymentsView implements Serializable {
 
               @Override
               public long count() {
-                return BillingPages.total(() -> billing.payments(customer, status, from, to, 1, 1));
+                return BillingPages.total(
+                    () -> billing.payments(customer, status, from, to, review, 1, 1));
               }
 
               @Override
@@ -57,7 +62,13 @@ public class PaymentsView implements Serializable {
                 return BillingPages.items(
                     () ->
                         billing.payments(
-                            customer, status, from, to, BillingPages.pageOf(first, size), size));
+                            customer,
+                            status,
+                            from,
+                            to,
+                            review,
+                            BillingPages.pageOf(first, size),
+                            size));
               }
             },
             "created_at");
@@ -68,12 +79,15 @@ public class PaymentsView implements Serializable {
         "CREATED", "PENDING", "SUCCEEDED", "FAILED", "CANCELED", "REFUNDED", "PARTIALLY_REFUNDED");
   }
 
+  /** The payment's history of transitions and its refunds, with their reasons. */
   public void showHistory(Payment payment) {
     shown = payment;
     try {
       history = billing.history(payment.id());
+      refunds = billing.refunds(payment.id());
     } catch (BillingUnavailable e) {
       history = List.of();
+      refunds = List.of();
       Messages.errorText(e.getMessage());
     }
   }
@@ -137,6 +151,18 @@ public class PaymentsView implements Serializable {
 
   public void setCustomer(UUID customer) {
     this.customer = customer;
+  }
+
+  public boolean isReview() {
+    return review;
+  }
+
+  public void setReview(boolean review) {
+    this.review = review;
+  }
+
+  public List<Refund> getRefunds() {
+    return refunds;
   }
 
   public Payment getShown() {
