@@ -3,6 +3,7 @@ package org.cinema.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,14 +12,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Browser;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.ProviderEvents;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
+import org.cinema.it.support.StripeSignature;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,9 @@ class AdminBrowserIT {
 
   private static final String PASSWORD = "browser-test-password";
 
+  /** The sandbox's signing secret here, so that the test can play the provider too. */
+  private static final String WEBHOOK_SECRET = "whsec_browser_test";
+
   private static RunCommand system;
   private static Sql content;
   private static String admin;
@@ -47,7 +54,15 @@ class AdminBrowserIT {
         RunCommand.start(
             Files.createTempDirectory(data, "run"),
             data.resolve("run.log"),
-            Map.of("ADMIN_PASSWORD", PASSWORD, "ETL_INTERVAL_SECONDS", "2"));
+            Map.of(
+                "ADMIN_PASSWORD",
+                PASSWORD,
+                "ETL_INTERVAL_SECONDS",
+                "2",
+                "SANDBOX_WEBHOOK_SECRET",
+                WEBHOOK_SECRET,
+                "WEBHOOK_MAX_ATTEMPTS",
+                "1"));
     content = new Sql(system.database());
     admin = system.baseUri() + "/admin/";
   }
@@ -172,8 +187,56 @@ class AdminBrowserIT {
       browser.click(By.className("show-history"));
       browser.visible("historyForm:transitions");
       assertThat(names(browser, "transition-to")).contains("SUCCEEDED", "REFUNDED");
+      assertThat(names(browser, "refund-reason")).containsExactly("Customer asked, test " + suffix);
       browser.screenshot("payments-after-refund");
       assertThat(api.mayWatch(token, movieOfDemo)).as("refunded: access ends").isFalse();
+
+      // The provider reports a success of another amount: not applied, flagged for review.
+      String other = api.newViewer();
+      String unpaid = api.addProduct(other, demoProduct).json().getString("payment_id");
+      String wrongAmount = ProviderEvents.checkoutCompleted(unpaid, 100, "rub", "pi_browser");
+      assertThat(api.postWebhook(wrongAmount, sign(wrongAmount)).status()).isEqualTo(200);
+      browser.get(admin + "payments.xhtml?customer=" + BillingClient.accountOf(other));
+      browser.click(By.cssSelector("[id='payments:review'] .ui-chkbox-box"));
+      await("the mismatch flagged")
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                browser.click("payments:find");
+                browser.ajaxDone();
+                assertThat(names(browser, "review-reason"))
+                    .singleElement()
+                    .asString()
+                    .contains("1.00 RUB paid, not");
+              });
+      assertThat(names(browser, "payment-status")).containsExactly("PENDING");
+      browser.screenshot("payments-flagged");
+
+      // An event that cannot be applied is parked (after one attempt here) and retried by hand.
+      String broken =
+          ProviderEvents.event(
+              "charge.refunded",
+              Json.createObjectBuilder()
+                  .add("id", "ch_browser")
+                  .add("payment_intent", "pi_browser")
+                  .add("currency", "rub")
+                  .add("metadata", Json.createObjectBuilder().add("payment_id", payment)));
+      assertThat(api.postWebhook(broken, sign(broken)).status()).isEqualTo(200);
+      browser.click("nav:navEvents");
+      await("the event parked")
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                browser.click("events:find");
+                browser.ajaxDone();
+                assertThat(names(browser, "event-error"))
+                    .anySatisfy(error -> assertThat(error).contains("says nothing of how much"));
+              });
+      browser.screenshot("events-parked");
+      browser.click(By.className("retry-event"));
+      assertThat(browser.awaitText("messages", "still not applied"))
+          .as("one attempt allowed here: parked again")
+          .contains("(parked): IllegalArgumentException: ", "says nothing of how much");
 
       // The dashboard counts it; the switch turns the panel Russian.
       browser.get(admin);
@@ -217,6 +280,10 @@ class AdminBrowserIT {
   }
 
   // ---------------------------------------------------------------------------------------------
+
+  private static String sign(String payload) {
+    return StripeSignature.sign(payload, WEBHOOK_SECRET, Instant.now());
+  }
 
   private static void logIn(Browser browser, String password) {
     browser.type("username", "admin");

@@ -43,7 +43,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("4");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("5");
             });
   }
 
@@ -76,7 +76,10 @@ class BillingWebIT {
             "outbox",
             "etl_state",
             "audit_log",
-            "sandbox_saved_card");
+            "sandbox_saved_card",
+            "sandbox_checkout",
+            "sandbox_intent",
+            "sandbox_refund");
   }
 
   @Test

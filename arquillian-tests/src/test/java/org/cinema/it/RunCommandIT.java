@@ -5,17 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
+import org.cinema.it.support.TestFiles;
 import org.cinema.it.support.WholeSystem;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +28,7 @@ class RunCommandIT {
   @Test
   void startsEverythingStopsCleanlyAndKeepsDataAcrossRestarts() throws Exception {
     Path dataDir = Path.of(System.getProperty("run.data.dir"));
-    deleteRecursively(dataDir);
-    Files.createDirectories(dataDir);
+    TestFiles.emptyFolder(dataDir);
     UUID marker = UUID.randomUUID();
 
     try (RunCommand run = RunCommand.start(dataDir, dataDir.resolve("first-run.log"))) {
@@ -91,16 +88,5 @@ class RunCommandIT {
     Http.Response subscribed = api.addProduct(token, product);
     assertThat(subscribed.status()).as(subscribed.toString()).isEqualTo(201);
     assertThat(api.mayWatch(token, movie)).isFalse();
-  }
-
-  private static void deleteRecursively(Path dir) throws Exception {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
   }
 }

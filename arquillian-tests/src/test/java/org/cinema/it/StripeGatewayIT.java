@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
@@ -31,6 +30,7 @@ import org.cinema.it.support.Http;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeSignature;
 import org.cinema.it.support.StripeStub;
+import org.cinema.it.support.StripeWorld;
 import org.cinema.it.support.TestDatabase;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
@@ -52,8 +52,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class StripeGatewayIT {
 
-  private static final Duration SETTLE = Duration.ofSeconds(30);
-
   private static final StripeStub stripe = new StripeStub(Integer.getInteger("it.stripe.port"));
 
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.STRIPE));
@@ -62,6 +60,8 @@ class StripeGatewayIT {
   @ArquillianResource private URL base;
 
   private BillingClient api;
+
+  private StripeWorld world;
 
   @Deployment(testable = false)
   @TargetsContainer("stripe")
@@ -82,15 +82,16 @@ class StripeGatewayIT {
   @BeforeEach
   void client() throws Exception {
     api = new BillingClient(base.toURI());
+    world = new StripeWorld(api, sql, stripe);
   }
 
   @Test
   void aNewCustomerPaysOnACheckoutSessionAndIsRefundedThroughStripe() throws Exception {
     BillingCatalog.Product films = catalog.product("month", "299.00", 2);
     UUID movie = films.firstMovie();
-    Viewer viewer = newViewer();
-    String session = id("cs_test_");
-    String intent = id("pi_");
+    StripeWorld.Viewer viewer = world.newViewer();
+    String session = StripeWorld.id("cs_test_");
+    String intent = StripeWorld.id("pi_");
     stripe.newCustomer(viewer.account(), viewer.customer());
     stripe.stub(stripe.checkoutSession(viewer.account(), session, viewer.customer()));
     assertThat(api.mayWatch(viewer.token(), movie)).as("before subscribing").isFalse();
@@ -102,7 +103,8 @@ class StripeGatewayIT {
     assertThat(added.json().getString("payment_status")).isEqualTo("PENDING");
     String payment = added.json().getString("payment_id");
 
-    LoggedRequest customerCreated = only(stripe.requests("/v1/customers", viewer.accountText()));
+    LoggedRequest customerCreated =
+        StripeWorld.only(stripe.requests("/v1/customers", viewer.accountText()));
     Map<String, String> customer = StripeStub.form(customerCreated);
     assertThat(customer)
         .containsEntry("metadata[user_id]", viewer.accountText())
@@ -117,7 +119,7 @@ class StripeGatewayIT {
         .isEqualTo(viewer.customer());
 
     LoggedRequest sessionCreated =
-        only(stripe.requests("/v1/checkout/sessions", viewer.accountText()));
+        StripeWorld.only(stripe.requests("/v1/checkout/sessions", viewer.accountText()));
     assertThat(StripeStub.form(sessionCreated))
         .containsEntry("mode", "payment")
         .containsEntry("customer", viewer.customer())
@@ -141,27 +143,27 @@ class StripeGatewayIT {
     assertThat(api.mayWatch(viewer.token(), movie)).as("subscribed, not paid").isFalse();
 
     Http.Response delivered =
-        deliver(
-            event(
+        world.deliver(
+            StripeWorld.event(
                 "checkout.session.completed",
                 StripeStub.session(session, viewer.customer(), "complete", "paid", intent),
                 payment,
                 viewer));
     assertThat(delivered.status()).as("webhook: %s", delivered).isEqualTo(200);
-    awaitStatus(payment, "SUCCEEDED");
+    world.awaitStatus(payment, "SUCCEEDED");
     assertThat(api.mayWatch(viewer.token(), movie)).as("paid").isTrue();
     assertThat(
             sql.value("select provider_intent_id from billing.payment where id = ?::uuid", payment))
         .as("the PaymentIntent behind the session, for refunds")
         .isEqualTo(intent);
 
-    String refund = id("re_");
+    String refund = StripeWorld.id("re_");
     stripe.refunds(intent, refund);
     Http.Response refunded = api.cancelPayment(viewer.token(), payment);
     assertThat(refunded.status()).as("cancel-payment: %s", refunded).isEqualTo(200);
     assertThat(refunded.json().getString("status")).isEqualTo("REFUNDED");
     assertThat(api.mayWatch(viewer.token(), movie)).as("refunded: access ends at once").isFalse();
-    LoggedRequest refundCreated = only(stripe.requests("/v1/refunds", intent));
+    LoggedRequest refundCreated = StripeWorld.only(stripe.requests("/v1/refunds", intent));
     assertThat(StripeStub.form(refundCreated))
         .containsEntry("payment_intent", intent)
         .containsEntry("amount", "29900")
@@ -177,7 +179,7 @@ class StripeGatewayIT {
 
     JsonObject charge =
         Json.createObjectBuilder()
-            .add("id", id("ch_"))
+            .add("id", StripeWorld.id("ch_"))
             .add("object", "charge")
             .add("payment_intent", intent)
             .add("currency", "rub")
@@ -185,10 +187,10 @@ class StripeGatewayIT {
             .add("amount_refunded", 29900)
             .add("refunded", true)
             .build();
-    String confirmation = event("charge.refunded", charge, null, viewer);
-    assertThat(deliver(confirmation).status()).isEqualTo(200);
-    awaitProcessed(confirmation);
-    assertThat(transitionsTo(payment, "REFUNDED"))
+    String confirmation = StripeWorld.event("charge.refunded", charge, null, viewer);
+    assertThat(world.deliver(confirmation).status()).isEqualTo(200);
+    world.awaitProcessed(confirmation);
+    assertThat(world.transitionsTo(payment, "REFUNDED"))
         .as("charge.refunded confirms the refund made; nothing twice")
         .isEqualTo(1L);
   }
@@ -196,9 +198,9 @@ class StripeGatewayIT {
   @Test
   void aSavedCardIsChargedOffSessionWithNoPageToVisit() throws Exception {
     BillingCatalog.Product films = catalog.product("day", "299.00", 1);
-    Viewer viewer = newViewer();
-    String card = id("pm_");
-    String intent = id("pi_");
+    StripeWorld.Viewer viewer = world.newViewer();
+    String card = StripeWorld.id("pm_");
+    String intent = StripeWorld.id("pi_");
     stripe.existingCustomer(viewer.account(), viewer.customer());
     stripe.savedCard(viewer.customer(), card);
     stripe.stub(
@@ -215,7 +217,8 @@ class StripeGatewayIT {
     assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("paid at once").isTrue();
 
     String payment = added.json().getString("payment_id");
-    LoggedRequest charged = only(stripe.requests("/v1/payment_intents", viewer.accountText()));
+    LoggedRequest charged =
+        StripeWorld.only(stripe.requests("/v1/payment_intents", viewer.accountText()));
     assertThat(StripeStub.form(charged))
         .containsEntry("customer", viewer.customer())
         .containsEntry("payment_method", card)
@@ -232,14 +235,14 @@ class StripeGatewayIT {
     assertThat(stripe.requests("/v1/checkout/sessions", viewer.accountText())).isEmpty();
 
     String late =
-        event(
+        StripeWorld.event(
             "payment_intent.succeeded",
             StripeStub.intent(intent, "succeeded", viewer.customer(), null, viewer.account()),
             payment,
             viewer);
-    assertThat(deliver(late).status()).isEqualTo(200);
-    awaitProcessed(late);
-    assertThat(transitionsTo(payment, "SUCCEEDED"))
+    assertThat(world.deliver(late).status()).isEqualTo(200);
+    world.awaitProcessed(late);
+    assertThat(world.transitionsTo(payment, "SUCCEEDED"))
         .as("the webhook after the charge")
         .isEqualTo(1L);
   }
@@ -247,11 +250,11 @@ class StripeGatewayIT {
   @Test
   void aDeclinedSavedCardIsRecordedAndTheViewerGetsACheckoutPageForAnotherCard() throws Exception {
     BillingCatalog.Product films = catalog.product("month", "299.00", 1);
-    Viewer viewer = newViewer();
-    String declined = id("pi_");
-    String session = id("cs_test_");
+    StripeWorld.Viewer viewer = world.newViewer();
+    String declined = StripeWorld.id("pi_");
+    String session = StripeWorld.id("cs_test_");
     stripe.existingCustomer(viewer.account(), viewer.customer());
-    stripe.savedCard(viewer.customer(), id("pm_"));
+    stripe.savedCard(viewer.customer(), StripeWorld.id("pm_"));
     stripe.stub(
         stripe.declinedOffSessionCharge(
             viewer.account(),
@@ -278,14 +281,14 @@ class StripeGatewayIT {
         .isEqualTo("off-session charge payment_intent.payment_failed");
     assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("declined").isFalse();
 
-    String paidWith = id("pi_");
-    deliver(
-        event(
+    String paidWith = StripeWorld.id("pi_");
+    world.deliver(
+        StripeWorld.event(
             "checkout.session.completed",
             StripeStub.session(session, viewer.customer(), "complete", "paid", paidWith),
             payment,
             viewer));
-    awaitStatus(payment, "SUCCEEDED");
+    world.awaitStatus(payment, "SUCCEEDED");
     assertThat(api.mayWatch(viewer.token(), films.firstMovie())).as("paid, other card").isTrue();
     assertThat(
             sql.value("select provider_intent_id from billing.payment where id = ?::uuid", payment))
@@ -296,8 +299,8 @@ class StripeGatewayIT {
   @Test
   void aStripe500IsRetriedWithTheSameIdempotencyKey() throws Exception {
     BillingCatalog.Product films = catalog.product("month", "299.00", 1);
-    Viewer viewer = newViewer();
-    String session = id("cs_test_");
+    StripeWorld.Viewer viewer = world.newViewer();
+    String session = StripeWorld.id("cs_test_");
     stripe.newCustomer(viewer.account(), viewer.customer());
     String scenario = "500 then 200 for " + viewer.account();
     stripe.stub(
@@ -338,10 +341,10 @@ class StripeGatewayIT {
   @Test
   void aChargeThatTimesOutStaysWaitingUntilTheReconcilerAsksStripe() throws Exception {
     BillingCatalog.Product films = catalog.product("month", "299.00", 1);
-    Viewer viewer = newViewer();
-    String intent = id("pi_");
+    StripeWorld.Viewer viewer = world.newViewer();
+    String intent = StripeWorld.id("pi_");
     stripe.existingCustomer(viewer.account(), viewer.customer());
-    stripe.savedCard(viewer.customer(), id("pm_"));
+    stripe.savedCard(viewer.customer(), StripeWorld.id("pm_"));
     // Stripe charges the card but the answer never arrives in time (read timeout 1.5 s here).
     stripe.stub(
         post(urlPathEqualTo("/v1/payment_intents"))
@@ -375,7 +378,7 @@ class StripeGatewayIT {
     stripe.intentSearch(
         payment,
         StripeStub.intent(intent, "succeeded", viewer.customer(), payment, viewer.account()));
-    awaitStatus(payment.toString(), "SUCCEEDED");
+    world.awaitStatus(payment.toString(), "SUCCEEDED");
     assertThat(
             sql.value(
                 "select cause from billing.payment_transition where payment_id = ?"
@@ -387,19 +390,21 @@ class StripeGatewayIT {
 
   @Test
   void eventsWithAWrongSignatureOrAnOldTimestampAreRefusedAndNotStored() throws Exception {
-    Viewer viewer = newViewer();
+    StripeWorld.Viewer viewer = world.newViewer();
     JsonObject intent =
-        StripeStub.intent(id("pi_"), "succeeded", viewer.customer(), null, viewer.account());
+        StripeStub.intent(
+            StripeWorld.id("pi_"), "succeeded", viewer.customer(), null, viewer.account());
     String payload =
-        event("payment_intent.succeeded", intent, UUID.randomUUID().toString(), viewer);
+        StripeWorld.event("payment_intent.succeeded", intent, UUID.randomUUID().toString(), viewer);
 
     Http.Response wrongSecret =
-        deliver(payload, StripeSignature.sign(payload, "whsec_not_ours", Instant.now()));
+        world.deliver(payload, StripeSignature.sign(payload, "whsec_not_ours", Instant.now()));
     Http.Response stale =
-        deliver(
+        world.deliver(
             payload,
-            StripeSignature.sign(payload, secret(), Instant.now().minus(Duration.ofMinutes(10))));
-    Http.Response unsigned = deliver(payload, null);
+            StripeSignature.sign(
+                payload, StripeWorld.secret(), Instant.now().minus(Duration.ofMinutes(10))));
+    Http.Response unsigned = world.deliver(payload, null);
 
     for (Http.Response refused : List.of(wrongSecret, stale, unsigned)) {
       assertThat(refused.status()).as("%s", refused).isEqualTo(400);
@@ -409,7 +414,7 @@ class StripeGatewayIT {
         .isEqualTo(0L);
 
     for (String notAnEvent : List.of("[1,2]", "{\"type\":\"payment_intent.succeeded\"}")) {
-      Http.Response refused = deliver(notAnEvent);
+      Http.Response refused = world.deliver(notAnEvent);
       assertThat(refused.status()).as("signed, but not an event: %s", refused).isEqualTo(400);
       assertThat(refused.json().getString("error")).isEqualTo("INVALID_INPUT");
       assertThat(
@@ -420,21 +425,25 @@ class StripeGatewayIT {
 
   @Test
   void theSameEventDeliveredFiveTimesAtOnceIsStoredAndAppliedOnce() throws Exception {
-    Pending pending = pendingCheckout();
+    StripeWorld.Pending pending = world.pendingCheckout();
     String payload =
-        event(
+        StripeWorld.event(
             "checkout.session.completed",
             StripeStub.session(
-                pending.session(), pending.viewer().customer(), "complete", "paid", id("pi_")),
+                pending.session(),
+                pending.viewer().customer(),
+                "complete",
+                "paid",
+                StripeWorld.id("pi_")),
             pending.payment(),
             pending.viewer());
-    String signature = StripeSignature.sign(payload, secret(), Instant.now());
+    String signature = StripeSignature.sign(payload, StripeWorld.secret(), Instant.now());
 
     ExecutorService pool = Executors.newFixedThreadPool(5);
     try {
       List<Callable<Http.Response>> deliveries = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        deliveries.add(() -> deliver(payload, signature));
+        deliveries.add(() -> world.deliver(payload, signature));
       }
       for (Future<Http.Response> delivery : pool.invokeAll(deliveries)) {
         assertThat(delivery.get().status()).as("%s", delivery.get()).isEqualTo(200);
@@ -443,38 +452,38 @@ class StripeGatewayIT {
       pool.shutdown();
     }
 
-    awaitStatus(pending.payment(), "SUCCEEDED");
-    awaitProcessed(payload);
+    world.awaitStatus(pending.payment(), "SUCCEEDED");
+    world.awaitProcessed(payload);
     assertThat(sql.value("select count(*) from billing.webhook_event where payload = ?", payload))
         .isEqualTo(1L);
-    assertThat(transitionsTo(pending.payment(), "SUCCEEDED")).isEqualTo(1L);
+    assertThat(world.transitionsTo(pending.payment(), "SUCCEEDED")).isEqualTo(1L);
   }
 
   @Test
   void successAndFailureInEitherOrderLeaveThePaymentPaid() throws Exception {
-    Pending failedFirst = pendingCheckout();
-    Pending succeededFirst = pendingCheckout();
+    StripeWorld.Pending failedFirst = world.pendingCheckout();
+    StripeWorld.Pending succeededFirst = world.pendingCheckout();
 
-    String intent = id("pi_");
+    String intent = StripeWorld.id("pi_");
     String failure = paymentFailed(failedFirst, intent);
-    String success = paymentSucceeded(failedFirst, intent);
-    deliver(failure);
-    awaitProcessed(failure);
-    assertThat(statusOf(failedFirst.payment())).isEqualTo("FAILED");
-    deliver(success);
-    awaitStatus(failedFirst.payment(), "SUCCEEDED");
+    String success = world.paymentSucceeded(failedFirst, intent);
+    world.deliver(failure);
+    world.awaitProcessed(failure);
+    assertThat(world.statusOf(failedFirst.payment())).isEqualTo("FAILED");
+    world.deliver(success);
+    world.awaitStatus(failedFirst.payment(), "SUCCEEDED");
 
-    String otherIntent = id("pi_");
-    String lateSuccess = paymentSucceeded(succeededFirst, otherIntent);
+    String otherIntent = StripeWorld.id("pi_");
+    String lateSuccess = world.paymentSucceeded(succeededFirst, otherIntent);
     String lateFailure = paymentFailed(succeededFirst, otherIntent);
-    deliver(lateSuccess);
-    awaitStatus(succeededFirst.payment(), "SUCCEEDED");
-    deliver(lateFailure);
-    awaitProcessed(lateFailure);
-    assertThat(statusOf(succeededFirst.payment()))
+    world.deliver(lateSuccess);
+    world.awaitStatus(succeededFirst.payment(), "SUCCEEDED");
+    world.deliver(lateFailure);
+    world.awaitProcessed(lateFailure);
+    assertThat(world.statusOf(succeededFirst.payment()))
         .as("a late failure after success changes nothing")
         .isEqualTo("SUCCEEDED");
-    assertThat(transitionsTo(succeededFirst.payment(), "FAILED")).isEqualTo(0L);
+    assertThat(world.transitionsTo(succeededFirst.payment(), "FAILED")).isEqualTo(0L);
     assertThat(
             sql.value(
                 "select failure_code is null from billing.payment where id = ?::uuid",
@@ -484,36 +493,11 @@ class StripeGatewayIT {
 
   // ---------------------------------------------------------------------------------------------
 
-  /** A viewer subscribed through a Checkout Session, not paid yet. */
-  private Pending pendingCheckout() throws Exception {
-    BillingCatalog.Product films = catalog.product("month", "299.00", 1);
-    Viewer viewer = newViewer();
-    String session = id("cs_test_");
-    stripe.newCustomer(viewer.account(), viewer.customer());
-    stripe.stub(stripe.checkoutSession(viewer.account(), session, viewer.customer()));
-    Http.Response added = api.addProduct(viewer.token(), films.id());
-    assertThat(added.status()).as("add-product: %s", added).isEqualTo(201);
-    return new Pending(viewer, added.json().getString("payment_id"), session);
-  }
-
-  private record Pending(Viewer viewer, String payment, String session) {}
-
-  private record Viewer(String token, UUID account, String customer) {
-    String accountText() {
-      return account.toString();
-    }
-  }
-
-  private Viewer newViewer() {
-    String token = api.newViewer();
-    return new Viewer(token, BillingClient.accountOf(token), id("cus_"));
-  }
-
   /**
    * An API version other than stripe-java's, on purpose: what we read comes from the raw JSON, so
    * events of an older endpoint version are still applied.
    */
-  private String paymentFailed(Pending pending, String intent) {
+  private String paymentFailed(StripeWorld.Pending pending, String intent) {
     JsonObject object =
         Json.createObjectBuilder(
                 StripeStub.intent(
@@ -529,101 +513,7 @@ class StripeGatewayIT {
                     .add("decline_code", "insufficient_funds")
                     .add("message", "Your card has insufficient funds."))
             .build();
-    return event("payment_intent.payment_failed", object, null, pending.viewer(), "2020-08-27");
-  }
-
-  private String paymentSucceeded(Pending pending, String intent) {
-    return event(
-        "payment_intent.succeeded",
-        StripeStub.intent(
-            intent,
-            "succeeded",
-            pending.viewer().customer(),
-            UUID.fromString(pending.payment()),
-            pending.viewer().account()),
-        null,
-        pending.viewer());
-  }
-
-  private static String event(String type, JsonObject object, String payment, Viewer viewer) {
-    return event(type, object, payment, viewer, "2025-08-27.basil");
-  }
-
-  /** A Stripe event; {@code payment} (when given) goes into the object's metadata. */
-  private static String event(
-      String type, JsonObject object, String payment, Viewer viewer, String apiVersion) {
-    JsonObject data =
-        payment == null
-            ? object
-            : Json.createObjectBuilder(object)
-                .add(
-                    "metadata",
-                    StripeStub.metadata(UUID.fromString(payment), viewer.account()).build())
-                .build();
-    return Json.createObjectBuilder()
-        .add("id", id("evt_"))
-        .add("object", "event")
-        .add("api_version", apiVersion)
-        .add("created", Instant.now().getEpochSecond())
-        .add("type", type)
-        .add("livemode", false)
-        .add("pending_webhooks", 1)
-        .add("data", Json.createObjectBuilder().add("object", data))
-        .build()
-        .toString();
-  }
-
-  private Http.Response deliver(String payload) {
-    return deliver(payload, StripeSignature.sign(payload, secret(), Instant.now()));
-  }
-
-  private Http.Response deliver(String payload, String signature) {
-    return api.postWebhook(payload, signature);
-  }
-
-  private void awaitStatus(String payment, String status) {
-    await()
-        .atMost(SETTLE)
-        .untilAsserted(
-            () -> assertThat(statusOf(payment)).as("payment " + payment).isEqualTo(status));
-  }
-
-  private void awaitProcessed(String payload) {
-    await()
-        .atMost(SETTLE)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        sql.value(
-                            "select processed_at is not null from billing.webhook_event"
-                                + " where payload = ?",
-                            payload))
-                    .isEqualTo(true));
-  }
-
-  private String statusOf(String payment) throws Exception {
-    return sql.value("select status from billing.payment where id = ?::uuid", payment).toString();
-  }
-
-  private long transitionsTo(String payment, String status) throws Exception {
-    return (Long)
-        sql.value(
-            "select count(*) from billing.payment_transition where payment_id = ?::uuid"
-                + " and to_status = ?",
-            payment,
-            status);
-  }
-
-  private static LoggedRequest only(List<LoggedRequest> requests) {
-    assertThat(requests).hasSize(1);
-    return requests.get(0);
-  }
-
-  private static String secret() {
-    return System.getProperty("it.stripe.webhook.secret");
-  }
-
-  private static String id(String prefix) {
-    return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    return StripeWorld.event(
+        "payment_intent.payment_failed", object, null, pending.viewer(), "2020-08-27");
   }
 }

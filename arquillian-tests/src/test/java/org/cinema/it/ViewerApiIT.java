@@ -35,6 +35,7 @@ import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.ProviderEvents;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeSignature;
 import org.cinema.it.support.TestDatabase;
@@ -179,7 +180,7 @@ class ViewerApiIT {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
     String token = api.newViewer();
     String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
-    String event = completedCheckout(paymentId);
+    String event = ProviderEvents.checkoutCompleted(paymentId);
     String signature = StripeSignature.sign(event, webhookSecret(), Instant.now());
 
     List<Http.Response> deliveries = new ArrayList<>();
@@ -205,11 +206,11 @@ class ViewerApiIT {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
     String token = api.newViewer();
     String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
-    String success = completedCheckout(paymentId);
+    String success = ProviderEvents.checkoutCompleted(paymentId);
     api.postWebhook(success, StripeSignature.sign(success, webhookSecret(), Instant.now()));
     awaitNewestPayment(token, p -> "SUCCEEDED".equals(p.getString("status")));
 
-    String failure = failedIntent(paymentId);
+    String failure = ProviderEvents.paymentFailed(paymentId);
     api.postWebhook(failure, StripeSignature.sign(failure, webhookSecret(), Instant.now()));
     await()
         .atMost(WEBHOOK_WAIT)
@@ -231,7 +232,7 @@ class ViewerApiIT {
     BillingCatalog.Product product = catalog.product("month", "299.00", 1);
     String token = api.newViewer();
     String paymentId = api.addProduct(token, product.id()).json().getString("payment_id");
-    String event = completedCheckout(paymentId);
+    String event = ProviderEvents.checkoutCompleted(paymentId);
 
     Http.Response forged =
         api.postWebhook(event, StripeSignature.sign(event, "whsec_not_ours", Instant.now()));
@@ -705,39 +706,6 @@ class ViewerApiIT {
 
   private static String webhookSecret() {
     return System.getProperty("it.webhook.secret");
-  }
-
-  private static String completedCheckout(String paymentId) {
-    return event(
-        "checkout.session.completed",
-        Json.createObjectBuilder()
-            .add("id", "cs_test_" + UUID.randomUUID())
-            .add("object", "checkout.session")
-            .add("payment_status", "paid")
-            .add("metadata", Json.createObjectBuilder().add("payment_id", paymentId)));
-  }
-
-  private static String failedIntent(String paymentId) {
-    return event(
-        "payment_intent.payment_failed",
-        Json.createObjectBuilder()
-            .add("id", "pi_test_" + UUID.randomUUID())
-            .add("object", "payment_intent")
-            .add(
-                "last_payment_error",
-                Json.createObjectBuilder().add("code", "card_declined").add("message", "declined"))
-            .add("metadata", Json.createObjectBuilder().add("payment_id", paymentId)));
-  }
-
-  private static String event(String type, jakarta.json.JsonObjectBuilder object) {
-    return Json.createObjectBuilder()
-        .add("id", "evt_test_" + UUID.randomUUID())
-        .add("object", "event")
-        .add("created", Instant.now().getEpochSecond())
-        .add("type", type)
-        .add("data", Json.createObjectBuilder().add("object", object))
-        .build()
-        .toString();
   }
 
   /** A token with the same subject, signed with the real key, that expired an hour ago. */

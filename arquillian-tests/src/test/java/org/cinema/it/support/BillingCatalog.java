@@ -18,15 +18,22 @@ public final class BillingCatalog {
     this.sql = sql;
   }
 
-  /** A product on sale containing {@code movieCount} new movies. */
+  /** A product on sale in roubles containing {@code movieCount} new movies. */
   public Product product(String period, String price, int movieCount) throws SQLException {
+    return product(period, price, "RUB", movieCount);
+  }
+
+  /** A product on sale in {@code currency} containing {@code movieCount} new movies. */
+  public Product product(String period, String price, String currency, int movieCount)
+      throws SQLException {
     UUID product = UUID.randomUUID();
     String name = "Product " + product.toString().substring(0, 8);
     sql.update(
-        "insert into billing.product (id, name, price, currency, period) values (?, ?, ?, 'RUB', ?)",
+        "insert into billing.product (id, name, price, currency, period) values (?, ?, ?, ?, ?)",
         product,
         name,
         new BigDecimal(price),
+        currency,
         period);
     List<UUID> movies = new ArrayList<>();
     for (int i = 0; i < movieCount; i++) {

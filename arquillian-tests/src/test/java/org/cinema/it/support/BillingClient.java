@@ -86,6 +86,11 @@ public final class BillingClient {
     Http.Response form = Http.get(URI.create(checkoutUrl));
     assertThat(form.status()).as("checkout page: %s", form).isEqualTo(200);
     assertThat(form.body()).contains("<form", "card_number");
+    return payOnCheckoutForm(checkoutUrl, cardNumber);
+  }
+
+  /** POSTs a card to a checkout page, whatever the page shows. */
+  public Http.Response payOnCheckoutForm(String checkoutUrl, String cardNumber) {
     String fields =
         "card_number="
             + URLEncoder.encode(cardNumber, StandardCharsets.UTF_8)

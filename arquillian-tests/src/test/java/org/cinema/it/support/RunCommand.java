@@ -100,6 +100,18 @@ public final class RunCommand implements AutoCloseable {
     return Files.readString(log);
   }
 
+  /**
+   * Kills the application server the run command started with SIGKILL, as a crash or the OOM killer
+   * would, and waits for the run command to notice and exit.
+   */
+  public void killServer() throws InterruptedException {
+    process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new IllegalStateException("The run command did not exit after its server was killed");
+    }
+  }
+
   /** Stops it the way Ctrl-C or a service manager does, and waits for it to be gone. */
   public int stop() throws InterruptedException {
     process.destroy();
