@@ -344,6 +344,42 @@ class MoneyRulesIT {
     assertThat(api.mayWatch(token, product.firstMovie())).isTrue();
   }
 
+  @Test
+  void whileARefundsOutcomeIsUnknownOnlyThatRefundCanBeAskedForAgain() throws Exception {
+    BillingCatalog.Product product = catalog.product("month", "299.00", 1);
+    Paid paid = viewerWhoPaidFor(product);
+    // A refund of 100 whose call timed out a moment ago (the reconciler has not taken it up yet).
+    UUID pending = UUID.randomUUID();
+    sql.update(
+        "insert into billing.refund (id, payment_id, amount, currency, reason, status, attempts,"
+            + " created_at, updated_at) values (?, ?::uuid, 100.00, 'RUB', 'goodwill', 'PENDING',"
+            + " 1, now(), now() + interval '1 minute')",
+        pending,
+        paid.payment());
+
+    Http.Response other = adminRefund(paid.payment(), "50.00", "other-" + paid.payment());
+    assertThat(other.status()).as(other.toString()).isEqualTo(409);
+    assertThat(other.json().getString("error")).isEqualTo("REFUND_IN_PROGRESS");
+    assertThat(other.json().getString("message")).contains("100.00 RUB");
+    Http.Response whole = api.cancelPayment(paid.token(), paid.payment());
+    assertThat(whole.status())
+        .as("all that is left is more than the pending refund")
+        .isEqualTo(409);
+
+    Http.Response same = adminRefund(paid.payment(), "100.00", "same-" + paid.payment());
+    assertThat(same.status()).as(same.toString()).isEqualTo(200);
+    assertThat(amount(same.json(), "refunded_amount")).isEqualTo("100.00");
+    assertThat(
+            sql.column("select id from billing.refund where payment_id = ?::uuid", paid.payment()))
+        .as("the same refund, asked again")
+        .containsExactly(pending);
+    assertThat(
+            sql.value(
+                "select count(*) from billing.sandbox_refund where idempotency_key = ?",
+                "refund-" + pending))
+        .isEqualTo(1L);
+  }
+
   // 6. Amounts fit their currency.
 
   @Test

@@ -17,10 +17,17 @@ import static org.cinema.it.support.StripeWorld.id;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
@@ -265,6 +272,58 @@ class StripeMoneyRulesIT {
   }
 
   @Test
+  void partRefundsThatStripeReportsBeforeItAnswersAreCountedOnce() throws Exception {
+    Pending pending = world.pendingCheckout();
+    String intent = id("pi_");
+    world.deliver(world.paymentSucceeded(pending, intent));
+    world.awaitStatus(pending.payment(), "SUCCEEDED");
+    String admin =
+        api.login(System.getProperty("it.admin.login"), System.getProperty("it.admin.password"));
+
+    for (long refundedInAll : new long[] {10_000, 20_000}) {
+      // Stripe makes the refund and sends charge.refunded before it answers our call.
+      stripe.stub(
+          post(urlPathEqualTo("/v1/refunds"))
+              .withRequestBody(containing(intent))
+              .willReturn(okJson(refund(id("re_"), intent).toString()).withFixedDelay(1200)));
+      int asked = stripe.requests("/v1/refunds", intent).size();
+      ExecutorService caller = Executors.newSingleThreadExecutor();
+      Future<Http.Response> refunded =
+          caller.submit(
+              () ->
+                  api.post(
+                      "admin/payments/" + pending.payment() + "/refunds",
+                      admin,
+                      "{\"amount\": 100.00, \"reason\": \"goodwill\"}"));
+      await("our refund call at Stripe")
+          .atMost(SETTLE)
+          .until(() -> stripe.requests("/v1/refunds", intent).size() > asked);
+      JsonObject charge =
+          Json.createObjectBuilder()
+              .add("id", id("ch_"))
+              .add("object", "charge")
+              .add("payment_intent", intent)
+              .add("currency", "rub")
+              .add("amount", 29900)
+              .add("amount_refunded", refundedInAll)
+              .add("refunded", false)
+              .build();
+      String early = event("charge.refunded", charge, null, pending.viewer());
+      world.deliver(early);
+      world.awaitProcessed(early);
+
+      Http.Response answer = refunded.get(30, TimeUnit.SECONDS);
+      caller.shutdown();
+      assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+      assertThat(answer.json().getJsonNumber("refunded_amount").bigDecimalValue())
+          .as("after the event that came first and the answer")
+          .isEqualByComparingTo(BigDecimal.valueOf(refundedInAll, 2));
+    }
+    assertThat(world.statusOf(pending.payment())).isEqualTo("PARTIALLY_REFUNDED");
+    assertThat(api.mayWatch(pending.viewer().token(), pending.product().firstMovie())).isTrue();
+  }
+
+  @Test
   void aDeclinedPaymentStripeLaterReportsPaidIsReconciled() throws Exception {
     Pending pending = world.pendingCheckout();
     String intent = id("pi_");
@@ -335,6 +394,102 @@ class StripeMoneyRulesIT {
     assertThat(api.mayWatch(pending.viewer().token(), pending.product().firstMovie())).isFalse();
   }
 
+  @Test
+  void aDeclinedSavedCardPaidLaterOnItsCheckoutSessionIsReconciledFromTheSession()
+      throws Exception {
+    BillingCatalog.Product films = new BillingCatalog(sql).product("month", "299.00", 1);
+    StripeWorld.Viewer viewer = world.newViewer();
+    String declined = id("pi_");
+    String session = id("cs_test_");
+    String paidWith = id("pi_");
+    stripe.existingCustomer(viewer.account(), viewer.customer());
+    stripe.savedCard(viewer.customer(), id("pm_"));
+    JsonObject declinedIntent =
+        Json.createObjectBuilder(
+                StripeStub.intent(
+                    declined, "requires_payment_method", viewer.customer(), null, viewer.account()))
+            .add(
+                "last_payment_error",
+                Json.createObjectBuilder().add("code", "card_declined").add("message", "Declined."))
+            .build();
+    stripe.stub(stripe.declinedOffSessionCharge(viewer.account(), declinedIntent));
+    stripe.stub(stripe.checkoutSession(viewer.account(), session, viewer.customer()));
+    Http.Response added = api.addProduct(viewer.token(), films.id());
+    assertThat(added.json().getString("payment_status")).isEqualTo("FAILED");
+    String payment = added.json().getString("payment_id");
+    stripe.stub(
+        get(urlPathEqualTo("/v1/payment_intents/" + declined))
+            .willReturn(okJson(declinedIntent.toString())));
+
+    // Paid on the session with another card (a PaymentIntent of its own); the event is lost.
+    stripe.stub(
+        get(urlPathEqualTo("/v1/checkout/sessions/" + session))
+            .willReturn(
+                okJson(
+                    StripeStub.session(session, viewer.customer(), "complete", "paid", paidWith)
+                        .toString())));
+
+    world.awaitStatus(payment, "SUCCEEDED");
+    assertThat(
+            sql.value("select provider_intent_id from billing.payment where id = ?::uuid", payment))
+        .isEqualTo(paidWith);
+    assertThat(api.mayWatch(viewer.token(), films.firstMovie())).isTrue();
+  }
+
+  @Test
+  void aRefundStripeHoldsPendingStaysPendingUntilStripeSucceedsIt() throws Exception {
+    Pending pending = world.pendingCheckout();
+    String intent = id("pi_");
+    world.deliver(world.paymentSucceeded(pending, intent));
+    world.awaitStatus(pending.payment(), "SUCCEEDED");
+    String atStripe = id("re_");
+    stripe.stub(
+        post(urlPathEqualTo("/v1/refunds"))
+            .withRequestBody(containing(intent))
+            .willReturn(okJson(refund(atStripe, intent, "pending", null).toString())));
+
+    Http.Response held = api.cancelPayment(pending.viewer().token(), pending.payment());
+
+    assertThat(held.status()).as(held.toString()).isEqualTo(502);
+    assertThat(held.json().getString("message")).contains("pending");
+    String refundId =
+        sql.value(
+                "select id::text from billing.refund where payment_id = ?::uuid", pending.payment())
+            .toString();
+    assertThat(sql.value("select status from billing.refund where id = ?::uuid", refundId))
+        .isEqualTo("PENDING");
+    assertThat(api.mayWatch(pending.viewer().token(), pending.product().firstMovie()))
+        .as("nothing given back yet")
+        .isTrue();
+
+    stripe.stub(
+        get(urlPathEqualTo("/v1/refunds"))
+            .withQueryParam("payment_intent", equalTo(intent))
+            .willReturn(
+                okJson(
+                    Json.createObjectBuilder()
+                        .add("object", "list")
+                        .add(
+                            "data",
+                            Json.createArrayBuilder()
+                                .add(refund(atStripe, intent, "succeeded", refundId)))
+                        .add("has_more", false)
+                        .add("url", "/v1/refunds")
+                        .build()
+                        .toString())));
+
+    await("the reconciler finds the refund succeeded at Stripe")
+        .atMost(SETTLE)
+        .until(
+            () -> sql.value("select status from billing.refund where id = ?::uuid", refundId),
+            "SUCCEEDED"::equals);
+    assertThat(world.statusOf(pending.payment())).isEqualTo("REFUNDED");
+    assertThat(stripe.requests("/v1/refunds", intent))
+        .as("found among Stripe's refunds by our id, not made again")
+        .hasSize(1);
+    assertThat(api.mayWatch(pending.viewer().token(), pending.product().firstMovie())).isFalse();
+  }
+
   private Http.Response delProduct(Pending pending) {
     return api.send(
         "DELETE",
@@ -344,13 +499,22 @@ class StripeMoneyRulesIT {
   }
 
   private static JsonObject refund(String id, String intent) {
-    return Json.createObjectBuilder()
-        .add("id", id)
-        .add("object", "refund")
-        .add("payment_intent", intent)
-        .add("status", "succeeded")
-        .add("currency", "rub")
-        .add("amount", 29900)
-        .build();
+    return refund(id, intent, "succeeded", null);
+  }
+
+  /** A Stripe Refund; {@code ourRefundId} (when given) in its metadata, as we create them. */
+  private static JsonObject refund(String id, String intent, String status, String ourRefundId) {
+    JsonObjectBuilder refund =
+        Json.createObjectBuilder()
+            .add("id", id)
+            .add("object", "refund")
+            .add("payment_intent", intent)
+            .add("status", status)
+            .add("currency", "rub")
+            .add("amount", 29900);
+    if (ourRefundId != null) {
+      refund.add("metadata", Json.createObjectBuilder().add("refund_id", ourRefundId));
+    }
+    return refund.build();
   }
 }

@@ -32,14 +32,17 @@ CREATE INDEX ix_payment_review ON billing.payment (review_flagged_at DESC)
 -- expires), the provider's checkout is closed too; until the provider confirmed it, the
 -- reconciler keeps trying.
 ALTER TABLE billing.payment ADD COLUMN checkout_closed_at timestamptz;
-CREATE INDEX ix_payment_canceled_unclosed ON billing.payment (updated_at)
-    WHERE status = 'CANCELED' AND checkout_closed_at IS NULL AND provider_payment_id IS NOT NULL;
 
 -- The reconciler also asks about FAILED payments: a declined renewal may be paid later with
--- another card and that webhook lost.
+-- another card and that webhook lost. It takes the least recently asked first (reconciled_at: when
+-- it last asked the provider), so payments the provider has nothing new about do not hold up the
+-- others.
+ALTER TABLE billing.payment ADD COLUMN reconciled_at timestamptz;
 DROP INDEX billing.ix_payment_open_updated;
-CREATE INDEX ix_payment_open_updated ON billing.payment (updated_at)
+CREATE INDEX ix_payment_open_reconcile ON billing.payment ((coalesce(reconciled_at, updated_at)))
     WHERE status IN ('CREATED', 'PENDING', 'FAILED');
+CREATE INDEX ix_payment_canceled_unclosed ON billing.payment ((coalesce(reconciled_at, updated_at)))
+    WHERE status = 'CANCELED' AND checkout_closed_at IS NULL AND provider_payment_id IS NOT NULL;
 
 -- History entries that record a fact without a move (a mismatch, a flag) have from = to.
 

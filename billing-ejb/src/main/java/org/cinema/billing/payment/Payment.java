@@ -129,6 +129,9 @@ public class Payment extends AuditedEntity {
     this.checkoutUrl = checkoutUrl;
     if (status == PaymentStatus.CREATED) {
       move(PaymentStatus.PENDING, "checkout opened", at);
+    } else if (status == PaymentStatus.CANCELED) {
+      // Canceled while the provider was opening it: the page it opened must be closed too.
+      checkoutClosedAt = null;
     }
   }
 
@@ -297,6 +300,7 @@ public class Payment extends AuditedEntity {
    *     amount that is not positive or has more decimals than the currency
    */
   public Refund beginRefund(Optional<BigDecimal> requested, String reason, List<Refund> refunds) {
+    requested.ifPresent(value -> Money.requirePositiveIn("amount", value, currency));
     if (!status.isRefundable()) {
       throw new BillingException(
           ErrorCode.PAYMENT_NOT_REFUNDABLE,
@@ -308,8 +312,7 @@ public class Payment extends AuditedEntity {
           ErrorCode.PAYMENT_NOT_REFUNDABLE,
           "Payment " + id + ": everything paid is refunded or being refunded");
     }
-    BigDecimal amountToRefund =
-        requested.map(value -> Money.requirePositiveIn("amount", value, currency)).orElse(left);
+    BigDecimal amountToRefund = requested.orElse(left);
     if (amountToRefund.compareTo(left) > 0) {
       throw new BillingException(
           ErrorCode.REFUND_TOO_LARGE,
@@ -357,9 +360,13 @@ public class Payment extends AuditedEntity {
     }
   }
 
-  /** Someone must look at this payment: why, kept in its history too. */
+  /** Someone must look at this payment: why, kept in its history too (once per reason). */
   public void flagForReview(String reason, Instant at) {
-    reviewReason = truncate(reason, 512);
+    String kept = truncate(reason, 512);
+    if (kept.equals(reviewReason)) {
+      return; // the same fact told again (the reconciler asking once more)
+    }
+    reviewReason = kept;
     reviewFlaggedAt = at;
     record(new PaymentTransition(id, status, status, "review: " + reason, at));
   }

@@ -11,6 +11,8 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,6 +24,7 @@ import org.cinema.billing.payment.gateway.PaymentReference;
 import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
+import org.cinema.billing.platform.Money;
 
 /**
  * Every change to a payment goes through here, one short transaction each: load the payment with
@@ -52,6 +55,9 @@ public class PaymentLedger {
     Instant now = clock.instant();
     session.outcome().ifPresent(outcome -> applyTo(payment, outcome, now));
     payment.checkoutOpened(session.providerPaymentId(), session.url(), now);
+    if (payment.checkoutStillOpen()) {
+      followUps.fire(new PaymentFollowUp.CloseCheckout(payment.id()));
+    }
     save(payment);
     return payment;
   }
@@ -177,11 +183,24 @@ public class PaymentLedger {
     List<Refund> refunds = refundsOf(paymentId);
     Optional<Refund> pending =
         refunds.stream().filter(refund -> refund.status() == RefundStatus.PENDING).findFirst();
-    if (amount.isEmpty()
-        && pending.isPresent()
-        && payment.status().isRefundable()
-        && payment.refundableLeft(refunds).signum() == 0) {
+    if (pending.isPresent()) {
+      // Its outcome is not known yet: asking for it again sends the same refund (same key);
+      // anything else waits until the provider has answered, or it would refund twice.
       Refund again = pending.get();
+      boolean sameRefund =
+          amount.isPresent()
+              ? amount.get().compareTo(again.amount()) == 0
+              : payment.refundableLeft(refunds).signum() == 0;
+      if (!sameRefund) {
+        throw new BillingException(
+            ErrorCode.REFUND_IN_PROGRESS,
+            "A refund of "
+                + Money.inCurrency(again.amount(), again.currency())
+                + " "
+                + again.currency()
+                + " on this payment is waiting for the provider's answer; ask for that refund"
+                + " again (it is made once), or wait for it");
+      }
       boolean retry = again.attempts() > 0;
       again.asking();
       return request(payment, again, retry, base);
@@ -266,46 +285,74 @@ public class PaymentLedger {
 
   /**
    * Payments of {@code provider} still waiting for an outcome (not checked out yet, checked out and
-   * unpaid, or declined and payable with another card), last changed between {@code after} and
-   * {@code before}, oldest first: what the reconciler asks about.
+   * unpaid, or declined and payable with another card), changed after {@code after} and neither
+   * changed nor asked about since {@code before}: what the reconciler asks about, least recently
+   * asked first, so that payments the provider has nothing new about do not hold the others up.
    */
   public List<PaymentReference> waiting(String provider, Instant after, Instant before, int limit) {
-    return em.createQuery(
-            "select p from Payment p where p.provider = :provider and p.status in :open"
-                + " and p.updatedAt > :after and p.updatedAt < :before order by p.updatedAt",
-            Payment.class)
-        .setParameter("provider", provider)
-        .setParameter(
-            "open", List.of(PaymentStatus.CREATED, PaymentStatus.PENDING, PaymentStatus.FAILED))
-        .setParameter("after", after)
-        .setParameter("before", before)
-        .setMaxResults(limit)
-        .getResultStream()
-        .map(Payment::reference)
+    List<?> rows =
+        em.createNativeQuery(
+                "select id, provider_payment_id, provider_intent_id from billing.payment"
+                    + " where provider = ? and status in ('CREATED', 'PENDING', 'FAILED')"
+                    + " and updated_at > ? and coalesce(reconciled_at, updated_at) < ?"
+                    + " order by coalesce(reconciled_at, updated_at) limit ?")
+            .setParameter(1, provider)
+            .setParameter(2, utc(after))
+            .setParameter(3, utc(before))
+            .setParameter(4, limit)
+            .getResultList();
+    return rows.stream()
+        .map(Object[].class::cast)
+        .map(
+            row ->
+                new PaymentReference(
+                    (UUID) row[0],
+                    Optional.ofNullable((String) row[1]),
+                    Optional.ofNullable((String) row[2])))
         .toList();
   }
 
-  /** Payments our side canceled whose checkout the provider has not confirmed closed. */
+  /**
+   * Payments our side canceled whose checkout the provider has not confirmed closed, least recently
+   * tried first.
+   */
   public List<UUID> unclosed(String provider, Instant after, Instant before, int limit) {
-    return em.createQuery(
-            "select p.id from Payment p where p.provider = :provider and p.status = :canceled"
-                + " and p.checkoutClosedAt is null and p.providerPaymentId is not null"
-                + " and p.updatedAt > :after and p.updatedAt < :before order by p.updatedAt",
-            UUID.class)
-        .setParameter("provider", provider)
-        .setParameter("canceled", PaymentStatus.CANCELED)
-        .setParameter("after", after)
-        .setParameter("before", before)
-        .setMaxResults(limit)
-        .getResultList();
+    List<?> ids =
+        em.createNativeQuery(
+                "select id from billing.payment where provider = ? and status = 'CANCELED'"
+                    + " and checkout_closed_at is null and provider_payment_id is not null"
+                    + " and updated_at > ? and coalesce(reconciled_at, updated_at) < ?"
+                    + " order by coalesce(reconciled_at, updated_at) limit ?")
+            .setParameter(1, provider)
+            .setParameter(2, utc(after))
+            .setParameter(3, utc(before))
+            .setParameter(4, limit)
+            .getResultList();
+    return ids.stream().map(UUID.class::cast).toList();
   }
 
-  /** Refunds still pending, last changed before {@code before}, oldest first. */
-  public List<UUID> pendingRefunds(Instant before, int limit) {
+  /**
+   * The reconciler asked the provider about this payment now: it goes to the back of the queue. Not
+   * a change of the payment (its version and {@code updated_at} stay).
+   */
+  public void asked(UUID paymentId) {
+    em.createNativeQuery("update billing.payment set reconciled_at = ? where id = ?")
+        .setParameter(1, utc(clock.instant()))
+        .setParameter(2, paymentId)
+        .executeUpdate();
+  }
+
+  /**
+   * Refunds of {@code provider}'s payments still pending, last asked before {@code before}, least
+   * recently asked first (asking again moves a refund to the back).
+   */
+  public List<UUID> pendingRefunds(String provider, Instant before, int limit) {
     return em.createQuery(
-            "select r.id from Refund r where r.status = :pending and r.updatedAt < :before"
+            "select r.id from Refund r, Payment p where p.id = r.paymentId"
+                + " and p.provider = :provider and r.status = :pending and r.updatedAt < :before"
                 + " order by r.updatedAt",
             UUID.class)
+        .setParameter("provider", provider)
         .setParameter("pending", RefundStatus.PENDING)
         .setParameter("before", before)
         .setMaxResults(limit)
@@ -388,6 +435,10 @@ public class PaymentLedger {
   private Payment lock(UUID paymentId) {
     return Optional.ofNullable(em.find(Payment.class, paymentId, LockModeType.PESSIMISTIC_WRITE))
         .orElseThrow(() -> notFound(paymentId));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   private static BillingException notFound(UUID paymentId) {

@@ -107,7 +107,7 @@ public class PaymentReconciler {
     Instant oldest = now.minus(GIVE_UP_AFTER);
     Instant before = now.minus(Duration.ofSeconds(afterSeconds));
     int settled = settleWaiting(provider, oldest, before);
-    for (UUID refund : payments.pendingRefunds(before, BATCH)) {
+    for (UUID refund : payments.pendingRefunds(provider.name(), before, BATCH)) {
       try {
         refunds.sendPending(refund);
       } catch (RuntimeException e) {
@@ -116,6 +116,7 @@ public class PaymentReconciler {
     }
     for (UUID payment : payments.unclosed(provider.name(), oldest, before, BATCH)) {
       try {
+        payments.asked(payment);
         checkouts.close(payment);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not close the checkout of " + payment + ": " + e, e);
@@ -128,6 +129,7 @@ public class PaymentReconciler {
     int settled = 0;
     for (PaymentReference payment : payments.waiting(provider.name(), oldest, before, BATCH)) {
       try {
+        payments.asked(payment.paymentId());
         var answer = provider.lookup(payment);
         Optional<PaymentStatus> moved =
             answer.flatMap(event -> payments.apply(payment.paymentId(), event));

@@ -94,8 +94,9 @@ public class RefundService {
       if (e.outcomeUnknown()) {
         throw new BillingException(
             ErrorCode.PROVIDER_UNAVAILABLE,
-            "The payment provider did not answer in time. The refund is kept pending and will be"
-                + " confirmed with the provider; asking again is safe and refunds once: "
+            "The payment provider has not confirmed the refund (no answer in time, or it is"
+                + " still processing it). The refund is kept pending and will be confirmed with the"
+                + " provider; asking again is safe and refunds once: "
                 + e.getMessage());
       }
       payments.refundRefused(request.refundId(), e.getMessage());

@@ -104,8 +104,9 @@ public class SubscriptionLedger {
                     new BillingException(
                         ErrorCode.SUBSCRIPTION_NOT_FOUND,
                         "No open subscription to product " + productId));
-    // Lock order: payments first, then the subscription (as the payment ledger does).
+    // Lock order: payments, invoices, then the subscription (as the payment ledger does).
     List<Payment> unpaid = unpaidPayments(subscription.id());
+    List<Invoice> open = openInvoices(subscription.id());
     em.refresh(subscription, LockModeType.PESSIMISTIC_WRITE);
     if (!subscription.status().isOpen()) {
       throw new BillingException(
@@ -113,7 +114,7 @@ public class SubscriptionLedger {
     }
     Instant now = clock.instant();
     if (subscription.cancelByViewer(now) == Subscription.Cancel.ENDED_NOW) {
-      openInvoices(subscription.id()).forEach(Invoice::voidUnpaid);
+      open.forEach(Invoice::voidUnpaid);
       unpaid.forEach(payment -> cancelPayment(payment, "subscription canceled", now));
     }
     return view(subscription);
@@ -217,6 +218,7 @@ public class SubscriptionLedger {
    */
   public boolean end(UUID subscriptionId, Instant now, Instant unpaidBefore) {
     List<Payment> unpaid = unpaidPayments(subscriptionId);
+    List<Invoice> open = openInvoices(subscriptionId);
     Subscription subscription =
         em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
     Product product = em.find(Product.class, subscription.productId());
@@ -224,11 +226,12 @@ public class SubscriptionLedger {
     if (reason.isEmpty()) {
       return false;
     }
-    openInvoices(subscriptionId).forEach(Invoice::voidUnpaid);
+    open.forEach(Invoice::voidUnpaid);
     unpaid.forEach(payment -> cancelPayment(payment, reason.get(), now));
     return true;
   }
 
+  /** The subscription's invoices still owed, locked (after its payments, before itself). */
   private List<Invoice> openInvoices(UUID subscriptionId) {
     return em.createQuery(
             "select i from Invoice i where i.subscriptionId = :subscription"
@@ -236,6 +239,7 @@ public class SubscriptionLedger {
             Invoice.class)
         .setParameter("subscription", subscriptionId)
         .setParameter("open", List.of(InvoiceStatus.OPEN, InvoiceStatus.UNCOLLECTIBLE))
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultList();
   }
 

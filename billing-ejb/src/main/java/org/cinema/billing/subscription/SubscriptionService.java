@@ -12,6 +12,7 @@ import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentLedger;
+import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.payment.gateway.ActiveGateway;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
@@ -86,6 +87,8 @@ public class SubscriptionService {
           "The payment provider did not open a checkout; try again: " + e.getMessage());
     }
     Payment payment = payments.checkoutOpened(ticket.paymentId(), session);
-    return new SubscribeResult(ticket, session.url(), payment.status());
+    // Canceled while the provider opened it (the viewer canceled meanwhile): no page to pay on.
+    String url = payment.status() == PaymentStatus.CANCELED ? null : session.url();
+    return new SubscribeResult(ticket, url, payment.status());
   }
 }

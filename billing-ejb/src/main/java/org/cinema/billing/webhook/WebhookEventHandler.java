@@ -52,8 +52,13 @@ public class WebhookEventHandler {
     NOTHING_TO_DO
   }
 
-  /** Applies the event unless another instance holds it, it is done already, or parked. */
-  public Attempt apply(long eventRowId) {
+  /**
+   * Applies the event unless another instance holds it, it is done already, or parked.
+   *
+   * @param counted whether this is one of the event's scheduled attempts; an event woken because
+   *     another applied is tried without counting, so that waiting uses up time, not traffic
+   */
+  public Attempt apply(long eventRowId, boolean counted) {
     List<?> payload =
         em.createNativeQuery(
                 "select payload from billing.webhook_event where id = ? and processed_at is null"
@@ -64,7 +69,9 @@ public class WebhookEventHandler {
       return Attempt.NOTHING_TO_DO;
     }
     if (!payments.apply(StripeEventFormat.read((String) payload.get(0)))) {
-      recordAttempt(eventRowId, "waiting: it names no payment of ours (yet)", true);
+      if (counted) {
+        recordAttempt(eventRowId, "waiting: it names no payment of ours (yet)", true);
+      }
       return Attempt.WAITING;
     }
     em.createNativeQuery(
@@ -117,18 +124,17 @@ public class WebhookEventHandler {
   }
 
   /**
-   * Something was applied, so an event waiting for a payment may apply now: its next attempt is due
-   * at once.
-   *
-   * @return how many were woken
+   * Events waiting for a payment, which may apply now that another event applied; trying them does
+   * not count as one of their attempts.
    */
-  public int wakeWaiting() {
+  public List<Long> waiting(int limit) {
     return em.createNativeQuery(
-            "update billing.webhook_event set next_attempt_at = ? where waiting"
-                + " and processed_at is null and parked_at is null and next_attempt_at > ?")
-        .setParameter(1, now())
-        .setParameter(2, now())
-        .executeUpdate();
+            "select id from billing.webhook_event where waiting and processed_at is null"
+                + " and parked_at is null order by received_at limit ?")
+        .setParameter(1, limit)
+        .getResultStream()
+        .map(id -> ((Number) id).longValue())
+        .toList();
   }
 
   /**

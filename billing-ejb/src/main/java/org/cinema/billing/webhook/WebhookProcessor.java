@@ -10,14 +10,18 @@ import java.util.logging.Logger;
 
 /**
  * Processes stored events off the request thread, so the provider gets its 2xx at once. A failed
- * event stays in the inbox and {@link WebhookRetrier} tries it again later; an event applied wakes
- * those waiting for a payment, since they may apply now (events arrive in any order).
+ * event stays in the inbox and {@link WebhookRetrier} tries it again later; after an event applied,
+ * those waiting for a payment are tried at once, since they may apply now (events arrive in any
+ * order).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookProcessor {
 
   private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
+
+  /** At most this many waiting events are tried after each applied one (the rest on schedule). */
+  private static final int WAITING_TRIED_AT_ONCE = 20;
 
   @Inject private WebhookEventHandler handler;
 
@@ -54,16 +58,29 @@ public class WebhookProcessor {
   }
 
   void process(long eventRowId) {
-    WebhookEventHandler.Attempt attempt;
+    if (attempt(eventRowId, true) == WebhookEventHandler.Attempt.APPLIED) {
+      tryWaiting();
+    }
+  }
+
+  /** An event applied: those waiting for a payment may apply now (each one tried once). */
+  private void tryWaiting() {
+    boolean appliedOne = false;
+    for (long waiting : handler.waiting(WAITING_TRIED_AT_ONCE)) {
+      appliedOne |= attempt(waiting, false) == WebhookEventHandler.Attempt.APPLIED;
+    }
+    if (appliedOne) {
+      tryWaiting();
+    }
+  }
+
+  private WebhookEventHandler.Attempt attempt(long eventRowId, boolean counted) {
     try {
-      attempt = handler.apply(eventRowId);
+      return handler.apply(eventRowId, counted);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> "Webhook event " + eventRowId + " failed; will retry");
       handler.recordFailure(eventRowId, rootCause(e));
-      return;
-    }
-    if (attempt == WebhookEventHandler.Attempt.APPLIED && handler.wakeWaiting() > 0) {
-      processDue();
+      return WebhookEventHandler.Attempt.NOTHING_TO_DO;
     }
   }
 }

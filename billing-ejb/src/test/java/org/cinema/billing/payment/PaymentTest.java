@@ -15,8 +15,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.error.ErrorCode;
+import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
 import org.junit.jupiter.api.Test;
@@ -271,6 +273,49 @@ class PaymentTest {
                 "webhook evt_checkout.session.completed checkout.session.completed"),
             tuple(PaymentStatus.REFUNDED, "refund: canceled by the viewer"));
     assertThat(payment.takeHistory()).as("taken once").isEmpty();
+  }
+
+  @Test
+  void theSameMismatchReportedAgainIsFlaggedOnce() {
+    Payment payment = pending("299.00", "RUB");
+
+    payment.onSucceeded(success(15_000, "RUB"), T0);
+    payment.onSucceeded(success(15_000, "RUB"), T0.plusSeconds(60));
+
+    assertThat(payment.takeHistory()).as("one entry for one fact").hasSize(1);
+  }
+
+  @Test
+  void anAmountThatDoesNotFitIsA400EvenOnAPaymentWithNothingLeftToRefund() {
+    Payment yen = pendingPaid("1500", "JPY", 1_500);
+    yen.beginRefund(Optional.empty(), "all", refunds).confirmed("re_1");
+
+    assertThatThrownBy(() -> yen.beginRefund(Optional.of(new BigDecimal("100.5")), "r", refunds))
+        .isInstanceOfSatisfying(
+            BillingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT));
+  }
+
+  @Test
+  void aCheckoutOpenedForAPaymentCanceledMeanwhileMustStillBeClosed() {
+    Payment payment =
+        Payment.of(
+            Invoice.open(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                new BigDecimal("299.00"),
+                "RUB",
+                T0,
+                T0.plusSeconds(86_400)),
+            "stripe",
+            "subscribed",
+            T0);
+    assertThat(payment.cancel("subscription canceled", T0)).isTrue();
+    assertThat(payment.checkoutStillOpen()).as("no checkout known yet").isFalse();
+
+    payment.checkoutOpened("cs_late", "https://pay.example/cs_late", T0);
+
+    assertThat(payment.status()).isEqualTo(PaymentStatus.CANCELED);
+    assertThat(payment.checkoutStillOpen()).isTrue();
   }
 
   private Refund refund(Payment payment, String amount) {

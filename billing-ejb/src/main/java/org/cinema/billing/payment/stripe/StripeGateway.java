@@ -111,6 +111,11 @@ public class StripeGateway implements PaymentGateway {
         throw GatewayException.refused(
             "Stripe refused the refund: " + refund.getFailureReason(), null);
       }
+      if (!"succeeded".equals(refund.getStatus())) {
+        // pending, requires_action: Stripe has it, its outcome is not known yet.
+        throw GatewayException.unknown(
+            "Stripe has refund " + refund.getId() + " " + refund.getStatus(), null);
+      }
       return new RefundConfirmation(refund.getId());
     } catch (FaultToleranceException e) {
       throw unanswered(e);
@@ -170,6 +175,15 @@ public class StripeGateway implements PaymentGateway {
   @Override
   public Optional<ProviderEvent> lookup(PaymentReference payment) {
     try {
+      // A Checkout Session first: after a declined saved card, the viewer pays on a session whose
+      // PaymentIntent is not the declined one we know.
+      Optional<String> sessionId = payment.providerPaymentId().filter(id -> id.startsWith("cs_"));
+      if (sessionId.isPresent()) {
+        Optional<ProviderEvent> bySession = sessionOutcome(sessionId.get());
+        if (bySession.isPresent()) {
+          return bySession;
+        }
+      }
       Optional<String> intentId =
           payment
               .providerIntentId()
@@ -177,9 +191,8 @@ public class StripeGateway implements PaymentGateway {
       if (intentId.isPresent()) {
         return outcomeOf("reconciler", stripe.intent(intentId.get()));
       }
-      Optional<String> sessionId = payment.providerPaymentId().filter(id -> id.startsWith("cs_"));
       if (sessionId.isPresent()) {
-        return outcomeOf("reconciler", stripe.session(sessionId.get()));
+        return Optional.empty();
       }
       // The checkout call got no answer: a saved card may have been charged all the same.
       return stripe
@@ -187,6 +200,18 @@ public class StripeGateway implements PaymentGateway {
           .flatMap(intent -> outcomeOf("reconciler", intent));
     } catch (FaultToleranceException e) {
       throw unanswered(e);
+    }
+  }
+
+  /** What a session says; empty while it is open, or when Stripe does not know it. */
+  private Optional<ProviderEvent> sessionOutcome(String sessionId) {
+    try {
+      return outcomeOf("reconciler", stripe.session(sessionId));
+    } catch (GatewayException e) {
+      if (e.outcomeUnknown()) {
+        throw e;
+      }
+      return Optional.empty();
     }
   }
 
