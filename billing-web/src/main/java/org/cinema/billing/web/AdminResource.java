@@ -318,8 +318,11 @@ public class AdminResource {
   @APIResponse(responseCode = "404", ref = "NoSuchPayment")
   @APIResponse(
       responseCode = "409",
-      description = "The payment was not made, or less is left than asked",
+      description =
+          "The payment was not made or is refunded, or another refund of it is waiting for the"
+              + " provider (REFUND_IN_PROGRESS)",
       content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(responseCode = "502", ref = "RefundNotConfirmed")
   @APIResponse(responseCode = "400", ref = "BadListQuery")
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "NotAdmin")

@@ -51,6 +51,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   description = "This Idempotency-Key was used with another request",
                   content = @Content(schema = @Schema(ref = "Error"))),
               @APIResponse(
+                  name = "RefundNotConfirmed",
+                  description =
+                      "The provider did not confirm the refund: PROVIDER_UNAVAILABLE (no answer in"
+                          + " time, or still processing: the refund stays pending and is confirmed"
+                          + " later; asking again refunds once) or REFUND_REFUSED (nothing was"
+                          + " refunded)",
+                  content = @Content(schema = @Schema(ref = "Error"))),
+              @APIResponse(
                   name = "NoSuchPayment",
                   description = "No such payment",
                   content = @Content(schema = @Schema(ref = "Error"))),

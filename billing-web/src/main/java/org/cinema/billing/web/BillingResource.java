@@ -238,9 +238,13 @@ public class BillingResource {
       content = @Content(schema = @Schema(ref = "Error")))
   @APIResponse(
       responseCode = "409",
-      description = "The payment was not made (or is refunded)",
+      description =
+          "The payment was not made or is refunded (PAYMENT_NOT_REFUNDABLE), was paid longer ago"
+              + " than VIEWER_REFUND_WINDOW (REFUND_WINDOW_CLOSED), or another refund of it is"
+              + " waiting for the provider (REFUND_IN_PROGRESS)",
       content = @Content(schema = @Schema(ref = "Error")))
   @APIResponse(responseCode = "422", ref = "IdempotencyKeyReused")
+  @APIResponse(responseCode = "502", ref = "RefundNotConfirmed")
   public PaymentResponse cancelPayment(
       @PathParam("payment_id") @Pattern(regexp = Params.UUID_PATTERN, message = Params.UUID_MESSAGE)
           String paymentId,
