@@ -137,7 +137,7 @@ public class PaymentLedger {
 
   /** Refunded total and status from the refunds; a whole refund ends what the payment paid for. */
   private boolean settle(Payment payment, String cause, Instant now) {
-    boolean whole = payment.settleRefunds(refundsOf(payment.id()), cause, now);
+    boolean whole = payment.settleRefunds(refunds(payment.id()), cause, now);
     if (whole) {
       purpose.refundedWhole(payment, now);
     }
@@ -150,7 +150,7 @@ public class PaymentLedger {
    */
   private void refundAutomatically(Payment payment, String why, Instant now) {
     payment.flagForReview(why + "; refunded automatically", now);
-    List<Refund> refunds = refundsOf(payment.id());
+    List<Refund> refunds = refunds(payment.id());
     if (!payment.status().isRefundable() || payment.refundableLeft(refunds).signum() <= 0) {
       return;
     }
@@ -180,7 +180,7 @@ public class PaymentLedger {
       throw notFound(paymentId);
     }
     viewerWindow.ifPresent(window -> payment.requireRefundableByViewer(clock.instant(), window));
-    List<Refund> refunds = refundsOf(paymentId);
+    List<Refund> refunds = refunds(paymentId);
     Optional<Refund> pending =
         refunds.stream().filter(refund -> refund.status() == RefundStatus.PENDING).findFirst();
     if (pending.isPresent()) {
@@ -269,13 +269,6 @@ public class PaymentLedger {
     return Optional.ofNullable(em.find(Payment.class, paymentId))
         .filter(Payment::checkoutStillOpen)
         .map(Payment::reference);
-  }
-
-  /** A payment of {@code accountId}; another account's payment is not found, as a missing one. */
-  public Payment getOwned(UUID paymentId, UUID accountId) {
-    return Optional.ofNullable(em.find(Payment.class, paymentId))
-        .filter(payment -> payment.accountId().equals(accountId))
-        .orElseThrow(() -> notFound(paymentId));
   }
 
   public Payment get(UUID paymentId) {
@@ -367,27 +360,25 @@ public class PaymentLedger {
         .getResultList();
   }
 
-  public List<Refund> refunds(UUID paymentId) {
-    return refundsOf(paymentId);
-  }
-
   /** By our id in the provider object's metadata, else by any provider id the event names. */
   private Optional<Payment> locate(ProviderEvent event) {
-    Optional<UUID> byMetadata = event.paymentId().filter(id -> em.find(Payment.class, id) != null);
+    Optional<Payment> byMetadata =
+        event.paymentId().map(id -> em.find(Payment.class, id, LockModeType.PESSIMISTIC_WRITE));
+    if (byMetadata.isPresent()) {
+      return byMetadata;
+    }
     List<String> refs = event.providerIds();
-    Optional<UUID> id =
-        byMetadata.or(
-            () ->
-                refs.isEmpty()
-                    ? Optional.empty()
-                    : em.createQuery(
-                            "select p.id from Payment p where p.providerPaymentId in :refs"
-                                + " or p.providerIntentId in :refs",
-                            UUID.class)
-                        .setParameter("refs", refs)
-                        .getResultStream()
-                        .findFirst());
-    return id.map(this::lock);
+    if (refs.isEmpty()) {
+      return Optional.empty();
+    }
+    return em.createQuery(
+            "select p.id from Payment p where p.providerPaymentId in :refs"
+                + " or p.providerIntentId in :refs",
+            UUID.class)
+        .setParameter("refs", refs)
+        .getResultStream()
+        .findFirst()
+        .map(this::lock);
   }
 
   private Optional<UUID> paymentOfRefund(UUID refundId) {
@@ -397,7 +388,8 @@ public class PaymentLedger {
         .findFirst();
   }
 
-  private List<Refund> refundsOf(UUID paymentId) {
+  /** Every refund of the payment, oldest first. */
+  public List<Refund> refunds(UUID paymentId) {
     return em.createQuery(
             "select r from Refund r where r.paymentId = :id order by r.createdAt", Refund.class)
         .setParameter("id", paymentId)
