@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.platform.UniqueViolation;
+import org.cinema.common.error.ErrorCode;
 
 /** Registration and login. */
 @Stateless
@@ -21,6 +21,8 @@ public class AccountService {
   @Inject private PasswordHashing passwords;
 
   @Inject private TokenIssuer tokens;
+
+  @Inject private LoginThrottle throttle;
 
   /** Creates a viewer account and returns a token for it. Logins are unique ignoring case. */
   public TokenIssuer.AccessToken register(NewAccount request) {
@@ -48,15 +50,26 @@ public class AccountService {
     return tokens.issue(account);
   }
 
-  /** Checks a login and password; the same answer whichever of the two is wrong. */
-  public TokenIssuer.AccessToken login(String login, String password) {
-    Account account =
-        findByLogin(login)
-            .filter(found -> passwords.matches(password, found.passwordHash()))
-            .orElseThrow(
-                () ->
-                    new BillingException(ErrorCode.INVALID_CREDENTIALS, "Wrong login or password"));
-    return tokens.issue(account);
+  /**
+   * Checks a login and password; the same answer whichever of the two is wrong, in the same time
+   * (an unknown login is checked against a stand-in hash). Refused without checking while the login
+   * or the caller's address has too many recent failures ({@link LoginThrottle}).
+   *
+   * @param address the client's address, as the connection gives it
+   */
+  public TokenIssuer.AccessToken login(String login, String password, String address) {
+    throttle.check(login, address);
+    Optional<Account> account = findByLogin(login);
+    boolean matches =
+        account.isPresent()
+            ? passwords.matches(password, account.get().passwordHash())
+            : passwords.matchesNone(password);
+    if (!matches) {
+      throttle.failed(login, address);
+      throw new BillingException(ErrorCode.INVALID_CREDENTIALS, "Wrong login or password");
+    }
+    throttle.succeeded(login);
+    return tokens.issue(account.get());
   }
 
   /**

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
+import org.cinema.common.error.ErrorCode;
 
 /** Reads the catalog: what is on sale, and what each product contains. */
 @Stateless

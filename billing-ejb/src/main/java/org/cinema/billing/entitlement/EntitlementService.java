@@ -15,8 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.platform.BillingSchema;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * The access rule: a viewer may watch a movie when one of their subscriptions is ACTIVE (or

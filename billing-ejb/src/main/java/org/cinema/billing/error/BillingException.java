@@ -1,6 +1,7 @@
 package org.cinema.billing.error;
 
 import jakarta.ejb.ApplicationException;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * A request the billing rules refuse. Unchecked, and rolls the transaction back, so a refused

@@ -1,5 +1,5 @@
 /**
- * The one business exception of the billing module and its error codes; the web layer turns each
- * code's kind into an HTTP status and the JSON error shape.
+ * The one business exception of the billing module, carrying a code of the common {@code
+ * ErrorCode}; the web layer turns it into an HTTP status and the JSON error shape.
  */
 package org.cinema.billing.error;

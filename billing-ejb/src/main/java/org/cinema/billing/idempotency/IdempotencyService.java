@@ -1,17 +1,27 @@
 package org.cinema.billing.idempotency;
 
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Claims and completes idempotency keys. Each call commits on its own (REQUIRES_NEW), so a claim is
  * visible to a concurrent duplicate before the request's work starts; the primary key (account,
- * key) lets only one of them claim it.
+ * key) lets only one of them claim it. A key lives {@code IDEMPOTENCY_KEY_HOURS} (24, as Stripe's
+ * do); a claim whose request never answered is released after {@code
+ * IDEMPOTENCY_CLAIM_TIMEOUT_SECONDS} (300), so a crash does not leave the key answering 409.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -20,7 +30,22 @@ public class IdempotencyService {
   /** Accounts for requests made before login (register, login). */
   public static final UUID ANONYMOUS = new UUID(0, 0);
 
+  /** The longest method and path a record keeps (the columns' sizes). */
+  public static final int MAX_METHOD = 8;
+
+  public static final int MAX_PATH = 1024;
+
   @PersistenceContext private EntityManager em;
+
+  @Inject private Clock clock;
+
+  @Inject
+  @ConfigProperty(name = "idempotency.key-hours", defaultValue = "24")
+  private long lifetimeHours;
+
+  @Inject
+  @ConfigProperty(name = "idempotency.claim-timeout-seconds", defaultValue = "300")
+  private long claimTimeoutSeconds;
 
   /** What to do with a request that carries a key. */
   public sealed interface Claim {}
@@ -37,17 +62,32 @@ public class IdempotencyService {
   /** The first request with this key is still running. */
   public record InProgress() implements Claim {}
 
+  /**
+   * Claims the key for this request. A record past its lifetime, or a claim left without an answer
+   * longer than the claim timeout (its request died with its server), is forgotten first, so the
+   * key starts afresh.
+   */
   public Claim claim(UUID accountId, String key, String method, String path, String hash) {
+    Instant now = clock.instant();
+    em.createNativeQuery(
+            "delete from billing.idempotency_record where account_id = ? and idempotency_key = ?"
+                + " and (created_at <= ? or (response_status is null and created_at <= ?))")
+        .setParameter(1, accountId)
+        .setParameter(2, key)
+        .setParameter(3, at(now.minus(lifetime())))
+        .setParameter(4, at(now.minusSeconds(claimTimeoutSeconds)))
+        .executeUpdate();
     int inserted =
         em.createNativeQuery(
-                "insert into billing.idempotency_record"
-                    + " (account_id, idempotency_key, request_method, request_path, request_hash)"
-                    + " values (?, ?, ?, ?, ?) on conflict do nothing")
+                "insert into billing.idempotency_record (account_id, idempotency_key,"
+                    + " request_method, request_path, request_hash, created_at)"
+                    + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
             .setParameter(1, accountId)
             .setParameter(2, key)
             .setParameter(3, method)
             .setParameter(4, path)
             .setParameter(5, hash)
+            .setParameter(6, at(now))
             .executeUpdate();
     if (inserted == 1) {
       return new Proceed();
@@ -80,6 +120,25 @@ public class IdempotencyService {
         .setParameter(3, accountId)
         .setParameter(4, key)
         .executeUpdate();
+  }
+
+  /**
+   * Every ten minutes, deletes the records past their lifetime. Every instance may run it; deleting
+   * twice deletes nothing more.
+   */
+  @Schedule(minute = "*/10", hour = "*", persistent = false)
+  public void forgetExpired() {
+    em.createNativeQuery("delete from billing.idempotency_record where created_at <= ?")
+        .setParameter(1, at(clock.instant().minus(lifetime())))
+        .executeUpdate();
+  }
+
+  private Duration lifetime() {
+    return Duration.ofHours(lifetimeHours);
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
   }
 
   /** Forgets a claim whose request failed unexpectedly, so a retry can run it again. */

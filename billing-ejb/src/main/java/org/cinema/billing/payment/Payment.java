@@ -15,12 +15,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.payment.gateway.PaymentReference;
 import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.platform.AuditedEntity;
 import org.cinema.billing.platform.Money;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * One attempt to collect an invoice through a payment provider, and the rules of its money: which

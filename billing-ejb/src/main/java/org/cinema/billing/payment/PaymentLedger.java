@@ -18,13 +18,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.PaymentReference;
 import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
 import org.cinema.billing.platform.Money;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Every change to a payment goes through here, one short transaction each: load the payment with

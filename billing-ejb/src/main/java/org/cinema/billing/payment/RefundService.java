@@ -12,12 +12,12 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import org.cinema.billing.entitlement.AccessCache;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.gateway.ActiveGateway;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
 import org.cinema.billing.platform.PublicApi;
+import org.cinema.common.error.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

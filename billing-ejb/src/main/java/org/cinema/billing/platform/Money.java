@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.Optional;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Amounts in their currency: how many decimals an ISO 4217 currency has (JPY 0, RUB and EUR 2, KWD

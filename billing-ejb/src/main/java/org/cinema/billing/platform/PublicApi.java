@@ -2,15 +2,20 @@ package org.cinema.billing.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The API's base URI for links we hand out (checkout pages, webhooks): {@code PUBLIC_API_URL} when
- * set (behind a proxy), else the base a request came in on. Work done without a request (renewals)
- * uses the configured base, else the one the last request came in on.
+ * The API's base URI for links we hand out and for what we send (checkout pages, Stripe's return
+ * URLs, the sandbox's webhooks): {@code PUBLIC_API_URL}, which production sets (the run command
+ * sets it to its own URL, the container images require it). Without it, this server's own listener
+ * on the loopback address: {@code http://localhost:<the port the request came in
+ * on><context>/api/}, taken from the socket, never from the {@code Host} header a caller wrote.
+ * Work done without a request (renewals) uses the configured base, else the listener the last
+ * request came in on.
  */
 @ApplicationScoped
 public class PublicApi {
@@ -19,17 +24,28 @@ public class PublicApi {
   @ConfigProperty(name = "public.api.url")
   private Optional<String> configured;
 
-  private final AtomicReference<URI> lastSeen = new AtomicReference<>();
+  private final AtomicReference<URI> lastListener = new AtomicReference<>();
 
-  /** The base for links in the answer to a request that came in on {@code requestBase}. */
-  public URI of(URI requestBase) {
-    lastSeen.set(requestBase);
-    return configured().orElse(requestBase);
+  /** The base for links in the answer to this request. */
+  public URI of(HttpServletRequest request) {
+    Optional<URI> base = configured();
+    if (base.isPresent()) {
+      return base.get();
+    }
+    URI listener =
+        URI.create(
+            (request.isSecure() ? "https" : "http")
+                + "://localhost:"
+                + request.getLocalPort()
+                + request.getContextPath()
+                + "/api/");
+    lastListener.set(listener);
+    return listener;
   }
 
   /** The base for links made without a request; empty until configured or a request came in. */
   public Optional<URI> known() {
-    return configured().or(() -> Optional.ofNullable(lastSeen.get()));
+    return configured().or(() -> Optional.ofNullable(lastListener.get()));
   }
 
   private Optional<URI> configured() {

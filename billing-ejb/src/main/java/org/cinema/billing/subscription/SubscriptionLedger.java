@@ -16,13 +16,13 @@ import org.cinema.billing.account.Account;
 import org.cinema.billing.catalog.CatalogService;
 import org.cinema.billing.catalog.Product;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.invoice.InvoiceStatus;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentFollowUp;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.platform.UniqueViolation;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * The database side of subscribing and cancelling, one transaction per call. The partial unique

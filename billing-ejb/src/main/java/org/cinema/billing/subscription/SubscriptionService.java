@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentLedger;
 import org.cinema.billing.payment.PaymentStatus;
@@ -18,6 +17,7 @@ import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.payment.gateway.PaymentGateway;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Subscribing: the subscription, invoice and payment are committed first, then the provider is

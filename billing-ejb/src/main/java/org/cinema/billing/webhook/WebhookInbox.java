@@ -11,9 +11,9 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.gateway.ActiveGateway;
 import org.cinema.billing.payment.gateway.PaymentGateway;
+import org.cinema.common.error.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**

@@ -17,10 +17,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
+import org.cinema.common.error.ErrorCode;
 import org.junit.jupiter.api.Test;
 
 /** The money rules of one payment, without a server. */

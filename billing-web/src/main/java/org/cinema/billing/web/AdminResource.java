@@ -3,6 +3,7 @@ package org.cinema.billing.web;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -15,14 +16,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.cinema.billing.account.AccountQueries;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.invoice.InvoiceQueries;
 import org.cinema.billing.invoice.InvoiceStatus;
 import org.cinema.billing.payment.PaymentLedger;
@@ -49,6 +48,7 @@ import org.cinema.billing.web.idempotency.Idempotent;
 import org.cinema.billing.webhook.WebhookEventQueries;
 import org.cinema.billing.webhook.WebhookEventView;
 import org.cinema.billing.webhook.WebhookProcessor;
+import org.cinema.common.error.ErrorCode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -89,7 +89,7 @@ public class AdminResource {
 
   @Inject private WebhookProcessor webhookProcessor;
 
-  @Context private UriInfo uriInfo;
+  @Context private HttpServletRequest servletRequest;
 
   @GET
   @Path("customers")
@@ -342,7 +342,7 @@ public class AdminResource {
             Params.uuid(paymentId),
             Optional.ofNullable(request.getAmount()),
             request.getReason(),
-            publicApi.of(uriInfo.getBaseUri())));
+            publicApi.of(servletRequest)));
   }
 
   @GET

@@ -4,6 +4,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -26,7 +26,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.catalog.CatalogService;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.PaymentQueries;
 import org.cinema.billing.payment.RefundService;
 import org.cinema.billing.platform.PublicApi;
@@ -44,6 +43,7 @@ import org.cinema.billing.web.idempotency.IdempotencyFilter;
 import org.cinema.billing.web.idempotency.Idempotent;
 import org.cinema.billing.webhook.WebhookInbox;
 import org.cinema.billing.webhook.WebhookProcessor;
+import org.cinema.common.error.ErrorCode;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -80,7 +80,7 @@ public class BillingResource {
 
   @Inject private PublicApi publicApi;
 
-  @Context private UriInfo uriInfo;
+  @Context private HttpServletRequest servletRequest;
 
   @GET
   @Path("products")
@@ -140,7 +140,7 @@ public class BillingResource {
           String idempotencyKey) {
     UUID product = Params.uuid(productId);
     SubscribeResult result =
-        subscribing.subscribe(caller.accountId(), product, publicApi.of(uriInfo.getBaseUri()));
+        subscribing.subscribe(caller.accountId(), product, publicApi.of(servletRequest));
     return Response.status(result.ticket().created() ? 201 : 200)
         .entity(AddProductResponse.of(product, result))
         .build();
@@ -255,7 +255,7 @@ public class BillingResource {
           String idempotencyKey) {
     return PaymentResponse.of(
         refunds.refundOwn(
-            caller.accountId(), Params.uuid(paymentId), publicApi.of(uriInfo.getBaseUri())));
+            caller.accountId(), Params.uuid(paymentId), publicApi.of(servletRequest)));
   }
 
   @POST

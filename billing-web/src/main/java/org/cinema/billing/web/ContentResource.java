@@ -3,6 +3,7 @@ package org.cinema.billing.web;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -50,6 +51,8 @@ public class ContentResource {
   @Inject private Caller caller;
 
   @Inject private RequestBodies bodies;
+
+  @Inject private HttpServletRequest servletRequest;
 
   @POST
   @Path("register")
@@ -99,9 +102,16 @@ public class ContentResource {
       responseCode = "401",
       description = "Wrong login or password",
       content = @Content(schema = @Schema(ref = "Error")))
+  @APIResponse(
+      responseCode = "429",
+      description =
+          "Too many failed logins for this login or from this address: try again after"
+              + " Retry-After seconds",
+      content = @Content(schema = @Schema(ref = "Error")))
   public TokenResponse login(LoginRequest body) {
     LoginRequest request = bodies.valid(body);
-    return token(accounts.login(request.getLogin(), request.getPassword()));
+    return token(
+        accounts.login(request.getLogin(), request.getPassword(), servletRequest.getRemoteAddr()));
   }
 
   /**

@@ -5,7 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Path and query parameters arrive as strings and are checked here (a bad value is a 400, not

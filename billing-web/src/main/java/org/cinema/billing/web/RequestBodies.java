@@ -7,7 +7,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.util.Set;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Validates a request body against its constraints. Called by the resources rather than declared

@@ -3,6 +3,7 @@ package org.cinema.billing.web;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -14,7 +15,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.UriInfo;
 import org.cinema.billing.payment.sandbox.CardDetails;
 import org.cinema.billing.payment.sandbox.CheckoutPage;
 import org.cinema.billing.payment.sandbox.SandboxCheckout;
@@ -42,7 +42,7 @@ public class SandboxCheckoutResource {
 
   @Inject private RequestBodies bodies;
 
-  @Context private UriInfo uriInfo;
+  @Context private HttpServletRequest servletRequest;
 
   @GET
   @Produces(MediaType.TEXT_HTML)
@@ -69,7 +69,7 @@ public class SandboxCheckoutResource {
                 form.getFirst("exp_month"),
                 form.getFirst("exp_year"),
                 form.getFirst("cvc")));
-    return html(checkout.pay(session, card.details(), publicApi.of(uriInfo.getBaseUri())));
+    return html(checkout.pay(session, card.details(), publicApi.of(servletRequest)));
   }
 
   /** The card form's fields and their shapes. */

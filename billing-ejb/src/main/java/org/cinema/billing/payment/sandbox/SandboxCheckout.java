@@ -8,10 +8,10 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.cinema.billing.error.BillingException;
-import org.cinema.billing.error.ErrorCode;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
 import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
 import org.cinema.billing.platform.Money;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * The sandbox's hosted checkout: shows what is being paid and takes a test card. It keeps what each

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import java.util.stream.StreamSupport;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Bean Validation failures of request bodies and parameters: 400 with one line per field, e.g.
@@ -24,8 +25,7 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
             .map(violation -> field(violation) + ": " + violation.getMessage())
             .sorted()
             .toList();
-    return new ErrorBody("INVALID_INPUT", "The request is not valid", details)
-        .toResponse(Response.Status.BAD_REQUEST);
+    return ErrorBody.response(ErrorCode.INVALID_INPUT, "The request is not valid", details);
   }
 
   /** The field's name: the last property or parameter of the path, without the method's. */

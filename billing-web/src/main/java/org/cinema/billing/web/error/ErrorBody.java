@@ -3,11 +3,13 @@ package org.cinema.billing.web.error;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.cinema.common.error.ErrorCode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The one error shape: {@code {"error": CODE, "message": text}}, plus {@code details} (one line per
- * invalid field) for validation errors.
+ * invalid field) for validation errors. The code is always a member of {@link ErrorCode}, and the
+ * status the one its kind stands for.
  */
 @Schema(
     name = "Error",
@@ -16,16 +18,15 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
             + " one line per field in details")
 public record ErrorBody(String error, String message, List<String> details) {
 
-  /** Without details (JSON-B leaves the null field out). */
-  public ErrorBody(String error, String message) {
-    this(error, message, null);
+  /** The answer for a refusal with this code (JSON-B leaves the null details out). */
+  public static Response response(ErrorCode code, String message) {
+    return response(code, message, null);
   }
 
-  public Response toResponse(Response.Status status) {
-    return toResponse(status.getStatusCode());
-  }
-
-  public Response toResponse(int status) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(this).build();
+  public static Response response(ErrorCode code, String message, List<String> details) {
+    return Response.status(code.status())
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(code.name(), message, details))
+        .build();
   }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cinema.common.error.ErrorCode;
 
 /**
  * Anything else is a bug: logged with an incident id, answered 500 in the error shape without
@@ -20,7 +21,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     String incident = UUID.randomUUID().toString();
     LOG.log(Level.SEVERE, e, () -> "Incident " + incident);
-    return new ErrorBody("INTERNAL_ERROR", "Unexpected error, incident " + incident)
-        .toResponse(Response.Status.INTERNAL_SERVER_ERROR);
+    return ErrorBody.response(ErrorCode.INTERNAL_ERROR, "Unexpected error, incident " + incident);
   }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import org.cinema.billing.idempotency.IdempotencyService;
 import org.cinema.billing.idempotency.IdempotencyService.Claim;
 import org.cinema.billing.web.error.ErrorBody;
+import org.cinema.common.error.ErrorCode;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -50,14 +51,24 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     }
     if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
       request.abortWith(
-          new ErrorBody("INVALID_INPUT", HEADER + " must be 1 to 255 characters")
-              .toResponse(Response.Status.BAD_REQUEST));
+          ErrorBody.response(ErrorCode.INVALID_INPUT, HEADER + " must be 1 to 255 characters"));
+      return;
+    }
+    String method = request.getMethod();
+    String path = request.getUriInfo().getPath();
+    if (path.length() > IdempotencyService.MAX_PATH) {
+      request.abortWith(
+          ErrorBody.response(
+              ErrorCode.INVALID_INPUT,
+              "The path is too long for a request with an "
+                  + HEADER
+                  + " (at most "
+                  + IdempotencyService.MAX_PATH
+                  + " characters)"));
       return;
     }
     byte[] body = request.getEntityStream().readAllBytes();
     request.setEntityStream(new ByteArrayInputStream(body));
-    String method = request.getMethod();
-    String path = request.getUriInfo().getPath();
     UUID account = account(request.getSecurityContext().getUserPrincipal());
     Claim claim = records.claim(account, key, method, path, sha256(method, path, body));
     if (claim instanceof IdempotencyService.Proceed) {
@@ -70,15 +81,14 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
               .build());
     } else if (claim instanceof IdempotencyService.Mismatch) {
       request.abortWith(
-          new ErrorBody(
-                  "IDEMPOTENCY_KEY_REUSED", "This " + HEADER + " was used with a different request")
-              .toResponse(422));
+          ErrorBody.response(
+              ErrorCode.IDEMPOTENCY_KEY_REUSED,
+              "This " + HEADER + " was used with a different request"));
     } else {
       request.abortWith(
-          new ErrorBody(
-                  "REQUEST_IN_PROGRESS",
-                  "The first request with this " + HEADER + " is still running")
-              .toResponse(Response.Status.CONFLICT));
+          ErrorBody.response(
+              ErrorCode.REQUEST_IN_PROGRESS,
+              "The first request with this " + HEADER + " is still running"));
     }
   }
 

@@ -1,0 +1,28 @@
+package org.cinema.common.web;
+
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.cinema.common.error.ErrorCode;
+
+/** The JSON error shape, written by servlet code that runs before JAX-RS does. */
+public final class ErrorJson {
+
+  private ErrorJson() {}
+
+  /** Answers the request with {@code {"error": code, "message": message}} and code's status. */
+  public static void send(HttpServletResponse response, ErrorCode code, String message)
+      throws IOException {
+    response.setStatus(code.status());
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("error", code.name())
+                .add("message", message)
+                .build()
+                .toString());
+  }
+}
