@@ -11,6 +11,8 @@ import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,13 +24,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.cinema.etl.platform.EtlDatabases;
 
 /**
  * Runs the job one at a time across every instance: a run holds a PostgreSQL advisory lock on the
  * billing database for its whole length (another instance, or a second request, finds it taken and
- * does not start), and waits for the run to end.
+ * does not start). A run started over HTTP is answered at once; a task of the managed executor
+ * waits for its end and releases the lock.
  */
 @Singleton
 @Lock(LockType.READ)
@@ -43,12 +48,40 @@ public class EtlRunner {
   private static final Set<BatchStatus> ENDED =
       Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
 
+  private static final Logger LOG = Logger.getLogger(EtlRunner.class.getName());
+
   @Resource(lookup = EtlDatabases.TARGET)
   private DataSource target;
 
-  /** Starts a run and waits for it; empty when another run holds the lock. */
-  public Optional<RunSummary> run(Properties parameters) throws SQLException, InterruptedException {
+  @Resource private ManagedExecutorService executor;
+
+  @Inject private LiveProgress live;
+
+  /**
+   * Starts a run and answers at once with its execution id; empty when another run holds the lock.
+   * The lock is held until the run ends, by a task of the managed executor that waits for it.
+   */
+  public Optional<Long> start(Properties parameters) throws SQLException {
     return exclusively(() -> operator().start(JOB, parameters));
+  }
+
+  /** Starts a run and waits for it to end (the schedule); empty when another run holds the lock. */
+  public Optional<RunSummary> run(Properties parameters) throws SQLException, InterruptedException {
+    Optional<Long> started = start(parameters);
+    return started.isEmpty() ? Optional.empty() : Optional.of(awaitEnd(started.get()));
+  }
+
+  /** One run as it is now, with the counts of its steps so far. */
+  public Optional<RunSummary> find(long executionId) {
+    JobOperator operator = operator();
+    try {
+      JobExecution execution = operator.getJobExecution(executionId);
+      return execution == null || !JOB.equals(execution.getJobName())
+          ? Optional.empty()
+          : Optional.of(RunSummary.of(operator, execution, live));
+    } catch (NoSuchJobExecutionException e) {
+      return Optional.empty();
+    }
   }
 
   /** Whether {@link #restart} may be asked for this execution. */
@@ -86,17 +119,19 @@ public class EtlRunner {
   }
 
   /**
-   * Restarts a failed or stopped run from its last checkpoint, and waits for it. The restart keeps
-   * the run's parameters (chunk size, number of movie partitions), so every partition resumes the
-   * id range it checkpointed; only the {@code failAfterRows} test hook is dropped.
+   * Restarts a failed or stopped run from its last checkpoint, answering at once with the new
+   * execution's id. The restart keeps the run's parameters (chunk size, number of movie
+   * partitions), so every partition resumes the id range it checkpointed; only the test hooks are
+   * dropped.
    */
-  public Optional<RunSummary> restart(long executionId) throws SQLException, InterruptedException {
+  public Optional<Long> restart(long executionId) throws SQLException {
     Properties parameters = new Properties();
     Properties original = operator().getParameters(executionId);
     if (original != null) {
       parameters.putAll(original);
     }
     parameters.remove("failAfterRows");
+    parameters.remove("chunkPauseMillis");
     return exclusively(() -> operator().restart(executionId, parameters));
   }
 
@@ -114,21 +149,44 @@ public class EtlRunner {
     return executions.stream()
         .sorted(Comparator.comparingLong(JobExecution::getExecutionId).reversed())
         .limit(limit)
-        .map(execution -> RunSummary.of(operator, execution))
+        .map(execution -> RunSummary.of(operator, execution, live))
         .toList();
   }
 
-  private Optional<RunSummary> exclusively(Start start) throws SQLException, InterruptedException {
-    try (Connection lock = target.getConnection()) {
+  private Optional<Long> exclusively(Start start) throws SQLException {
+    Connection lock = target.getConnection();
+    try {
       if (!advisoryLock(lock, "pg_try_advisory_lock")) {
+        lock.close();
         return Optional.empty();
       }
-      try {
-        long execution = start.start();
-        return Optional.of(awaitEnd(execution));
-      } finally {
-        advisoryLock(lock, "pg_advisory_unlock");
-      }
+      long execution = start.start();
+      executor.execute(() -> releaseAfter(execution, lock));
+      return Optional.of(execution);
+    } catch (SQLException | RuntimeException e) {
+      release(lock);
+      throw e;
+    }
+  }
+
+  /** On an executor thread: waits for the run to end, then lets the next one start. */
+  private void releaseAfter(long execution, Connection lock) {
+    try {
+      awaitEnd(execution);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not follow ETL run " + execution, e);
+    } finally {
+      release(lock);
+    }
+  }
+
+  private static void release(Connection lock) {
+    try (lock) {
+      advisoryLock(lock, "pg_advisory_unlock");
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Releasing the ETL lock failed; closing its connection does", e);
     }
   }
 
@@ -140,7 +198,7 @@ public class EtlRunner {
       Thread.sleep(50);
       execution = operator.getJobExecution(executionId);
     }
-    return RunSummary.of(operator, execution);
+    return RunSummary.of(operator, execution, live);
   }
 
   private static boolean advisoryLock(Connection connection, String function) throws SQLException {

@@ -2,6 +2,7 @@ package org.cinema.etl.job;
 
 import jakarta.batch.api.partition.AbstractPartitionAnalyzer;
 import jakarta.batch.api.partition.PartitionCollector;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -43,6 +44,10 @@ public final class PartitionProgress {
 
     @Inject private StepContext step;
 
+    @Inject private JobContext job;
+
+    @Inject private LiveProgress live;
+
     private final Map<Integer, PartReport> parts = new TreeMap<>();
 
     @Override
@@ -50,6 +55,7 @@ public final class PartitionProgress {
       if (data instanceof PartReport part) {
         parts.put(part.range().index(), part);
         step.setTransientUserData(List.copyOf(parts.values()));
+        live.update(job.getExecutionId(), step.getStepName(), List.copyOf(parts.values()));
       }
     }
   }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /** One run of the job as the HTTP endpoint reports it, with each step's counts. */
 public record RunSummary(
@@ -35,10 +36,14 @@ public record RunSummary(
       long rollbacks,
       Long durationMillis) {}
 
-  public static RunSummary of(JobOperator operator, JobExecution execution) {
+  /**
+   * The run as the job repository has it; a step still running here counts what {@link
+   * LiveProgress} has seen so far (the repository has its counts only once it ends).
+   */
+  public static RunSummary of(JobOperator operator, JobExecution execution, LiveProgress live) {
     List<StepSummary> steps =
         operator.getStepExecutions(execution.getExecutionId()).stream()
-            .map(RunSummary::step)
+            .map(step -> step(step, live.of(execution.getExecutionId(), step.getStepName())))
             .toList();
     return new RunSummary(
         execution.getExecutionId(),
@@ -50,16 +55,25 @@ public record RunSummary(
         steps);
   }
 
-  private static StepSummary step(StepExecution step) {
+  private static StepSummary step(StepExecution step, Optional<LiveProgress.Counts> soFar) {
+    long skipped =
+        metric(step, Metric.MetricType.READ_SKIP_COUNT)
+            + metric(step, Metric.MetricType.PROCESS_SKIP_COUNT)
+            + metric(step, Metric.MetricType.WRITE_SKIP_COUNT);
+    long read = metric(step, Metric.MetricType.READ_COUNT);
+    long changed = changed(step.getExitStatus());
+    if (soFar.isPresent()) {
+      read = Math.max(read, soFar.get().read());
+      skipped = Math.max(skipped, soFar.get().skipped());
+      changed = Math.max(changed, soFar.get().changed());
+    }
     return new StepSummary(
         step.getStepName(),
         step.getBatchStatus().name(),
-        metric(step, Metric.MetricType.READ_COUNT),
+        read,
         metric(step, Metric.MetricType.WRITE_COUNT),
-        changed(step.getExitStatus()),
-        metric(step, Metric.MetricType.READ_SKIP_COUNT)
-            + metric(step, Metric.MetricType.PROCESS_SKIP_COUNT)
-            + metric(step, Metric.MetricType.WRITE_SKIP_COUNT),
+        changed,
+        skipped,
         metric(step, Metric.MetricType.COMMIT_COUNT),
         metric(step, Metric.MetricType.ROLLBACK_COUNT),
         duration(step.getStartTime(), step.getEndTime()));

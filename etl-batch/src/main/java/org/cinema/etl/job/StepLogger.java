@@ -2,6 +2,7 @@ package org.cinema.etl.job;
 
 import jakarta.batch.api.chunk.listener.SkipProcessListener;
 import jakarta.batch.api.listener.AbstractStepListener;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -27,6 +28,10 @@ public class StepLogger extends AbstractStepListener implements SkipProcessListe
 
   @Inject private StepContext step;
 
+  @Inject private JobContext job;
+
+  @Inject private LiveProgress live;
+
   @Override
   public void onSkipProcessItem(Object item, Exception reason) {
     LOG.warning(() -> "Skipped " + reason.getMessage());
@@ -37,6 +42,7 @@ public class StepLogger extends AbstractStepListener implements SkipProcessListe
 
   @Override
   public void afterStep() {
+    live.forget(job.getExecutionId(), step.getStepName());
     if (step.getTransientUserData() instanceof StepProgress progress) {
       log(List.of(progress.report()));
     } else if (step.getTransientUserData() instanceof List<?> parts && !parts.isEmpty()) {

@@ -3,6 +3,7 @@ package org.cinema.etl.job;
 import jakarta.annotation.Resource;
 import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.AbstractItemWriter;
+import jakarta.batch.runtime.context.JobContext;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.util.List;
 import javax.sql.DataSource;
 import org.cinema.etl.platform.EtlDatabases;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.postgresql.PGConnection;
 
 /**
@@ -28,6 +30,8 @@ import org.postgresql.PGConnection;
  * <p>Job parameter {@code failAfterRows} (e.g. {@code movie:2500}) makes the step (each partition
  * of it) fail once that many rows of the table changed in it: the hook the restart tests use to
  * break a run midway. Rows re-read in the overlap window change nothing, so they do not count.
+ * {@code chunkPauseMillis} makes each chunk wait after its commit, so a test sees a run midway.
+ * Both are test hooks: ignored unless {@code ETL_TEST_HOOKS=true}.
  */
 @Named
 @Dependent
@@ -38,6 +42,23 @@ public class UpsertWriter extends AbstractItemWriter {
   @Inject
   @BatchProperty(name = "failAfterRows")
   private String failAfterRows;
+
+  @Inject
+  @BatchProperty(name = "chunkPauseMillis")
+  private String chunkPauseMillis;
+
+  @Inject
+  @BatchProperty(name = "partitioned")
+  private String partitioned;
+
+  @Inject private JobContext job;
+
+  @Inject private LiveProgress live;
+
+  /** The test hooks below work only where this is set ({@code ETL_TEST_HOOKS=true}). */
+  @Inject
+  @ConfigProperty(name = "etl.test-hooks", defaultValue = "false")
+  private boolean testHooks;
 
   @Inject private Watermarks watermarks;
 
@@ -61,6 +82,10 @@ public class UpsertWriter extends AbstractItemWriter {
         watermarks.save(connection, table, progress.range(), progress.lastRead(), changed);
         connection.commit();
         progress.changed(changed);
+        if (!Boolean.parseBoolean(partitioned)) {
+          live.update(job.getExecutionId(), step.getStepName(), List.of(progress.report()));
+        }
+        pauseIfAsked();
       } catch (SQLException | IOException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -70,8 +95,18 @@ public class UpsertWriter extends AbstractItemWriter {
     }
   }
 
+  private void pauseIfAsked() {
+    if (testHooks && chunkPauseMillis != null && !chunkPauseMillis.isBlank()) {
+      try {
+        Thread.sleep(Long.parseLong(chunkPauseMillis));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
   private void failIfAsked(StepProgress progress) {
-    if (failAfterRows == null || failAfterRows.isBlank()) {
+    if (!testHooks || failAfterRows == null || failAfterRows.isBlank()) {
       return;
     }
     String[] target = failAfterRows.split(":");
