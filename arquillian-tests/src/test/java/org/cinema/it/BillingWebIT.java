@@ -75,7 +75,7 @@ class BillingWebIT {
             "idempotency_record",
             "outbox",
             "etl_state",
-            "audit_log",
+            "login_throttle",
             "sandbox_saved_card",
             "sandbox_checkout",
             "sandbox_intent",

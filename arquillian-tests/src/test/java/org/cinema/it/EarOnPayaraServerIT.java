@@ -52,7 +52,7 @@ class EarOnPayaraServerIT {
     try (PayaraServer server = PayaraServer.start(environment, log)) {
       server.deploy(Path.of(System.getProperty("deployments.dir"), "billing-ear.ear"));
 
-      WholeSystem.assertServing(server.baseUri());
+      WholeSystem.assertServing(server.baseUri(), keys.resolve(PemKeys.PRIVATE_KEY_FILE));
       assertThat(
               new Sql(TestDatabase.dataSource(TestDatabase.EAR))
                   .value("select count(*) from content.movie"))

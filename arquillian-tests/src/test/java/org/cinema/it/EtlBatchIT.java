@@ -1,6 +1,7 @@
 package org.cinema.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -9,11 +10,14 @@ import java.net.http.HttpRequest;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Set;
 import java.util.UUID;
 import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
+import org.cinema.it.support.Tokens;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.TargetsContainer;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -34,6 +38,8 @@ class EtlBatchIT {
 
   /** The advisory lock key every instance's ETL runner takes for a run. */
   private static final long ETL_LOCK = 0x6361_7461_6c6f_67L;
+
+  private static final Set<String> ENDED = Set.of("COMPLETED", "FAILED", "STOPPED", "ABANDONED");
 
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.ETL));
 
@@ -108,7 +114,7 @@ class EtlBatchIT {
 
     assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
     assertThat(again.status()).as(again.toString()).isEqualTo(409);
-    assertThat(again.json().getString("error")).isEqualTo("NOT_RESTARTABLE");
+    assertThat(again.json().getString("error")).isEqualTo("RUN_NOT_RESTARTABLE");
   }
 
   @Test
@@ -234,17 +240,80 @@ class EtlBatchIT {
   }
 
   @Test
+  void onlyAnAdministratorMayStartOrListRuns() {
+    Http.Response anonymous = post("api/runs", null);
+    Http.Response viewer = post("api/runs", Tokens.viewer());
+    Http.Response forged = post("api/runs", Tokens.admin() + "x");
+    Http.Response list = Http.get(URI.create(base + "api/runs"));
+
+    assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+    assertThat(anonymous.json().getString("error")).isEqualTo("NOT_AUTHENTICATED");
+    assertThat(forged.status()).as(forged.toString()).isEqualTo(401);
+    assertThat(forged.json().getString("error")).isEqualTo("NOT_AUTHENTICATED");
+    assertThat(viewer.status()).as(viewer.toString()).isEqualTo(403);
+    assertThat(viewer.json().getString("error")).isEqualTo("FORBIDDEN");
+    assertThat(list.status()).as(list.toString()).isEqualTo(401);
+  }
+
+  @Test
+  void aRunStartedOverHttpIsAnsweredAtOnceAndShowsItsProgressWhileRunning() throws Exception {
+    String batch = UUID.randomUUID().toString().substring(0, 8);
+    sql.update(
+        "insert into content.movie (id, title) select gen_random_uuid(), 'Bulk ' || ? || ' ' || n"
+            + " from generate_series(1, 2000) n",
+        batch);
+
+    Http.Response started = post("api/runs?chunkSize=100&moviePartitions=1&chunkPauseMillis=100");
+
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    assertThat(started.json().getString("status")).isIn("STARTING", "STARTED");
+    URI run = base.toURI().resolve(started.header("Location").orElseThrow());
+    await("the movies step to show rows read while the run goes on")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              JsonObject now = get(run).json();
+              return now.getString("status").equals("STARTED")
+                  && now.getJsonArray("steps").getValuesAs(JsonObject.class).stream()
+                      .anyMatch(
+                          step ->
+                              step.getString("name").equals("movies")
+                                  && step.getJsonNumber("read").longValue() > 0
+                                  && step.getJsonNumber("read").longValue() < 2000);
+            });
+    Http.Response listed = get(URI.create(base + "api/runs?limit=1"));
+    assertThat(listed.jsonArray().getJsonObject(0).getJsonNumber("executionId"))
+        .isEqualTo(started.json().getJsonNumber("executionId"));
+    assertThat(post("api/runs").status()).as("one run at a time").isEqualTo(409);
+    JsonObject ended = followed(started);
+    assertThat(ended.getString("status")).isEqualTo("COMPLETED");
+    assertThat(copiedOfBatch(batch)).isEqualTo(2000L);
+  }
+
+  @Test
+  void anUnknownRunIsA404AndABadIdA400InTheErrorShape() {
+    Http.Response unknown = get(URI.create(base + "api/runs/987654321"));
+    Http.Response bad = get(URI.create(base + "api/runs/x"));
+
+    assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+    assertThat(unknown.json().getString("error")).isEqualTo("RUN_NOT_FOUND");
+    assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+    assertThat(bad.json().getString("error")).isEqualTo("INVALID_INPUT");
+  }
+
+  @Test
   void listsRecentRunsWithTheirStepCounts() throws Exception {
     run("");
 
-    Http.Response runs = Http.get(URI.create(base + "api/runs?limit=2"));
+    Http.Response runs = get(URI.create(base + "api/runs?limit=2"));
 
     assertThat(runs.status()).isEqualTo(200);
     JsonObject latest = runs.jsonArray().getJsonObject(0);
     assertThat(latest.getString("status")).isEqualTo("COMPLETED");
     assertThat(latest.getJsonArray("steps")).hasSize(3);
     assertThat(latest.getJsonArray("steps").getJsonObject(0).getString("name")).isEqualTo("movies");
-    assertThat(Http.get(URI.create(base + "api/runs?limit=x")).status()).isEqualTo(400);
+    assertThat(get(URI.create(base + "api/runs?limit=x")).status()).isEqualTo(400);
   }
 
   private long moviesDifferingFromTheSource() throws SQLException {
@@ -260,21 +329,48 @@ class EtlBatchIT {
         sql.value("select count(*) from billing.movie where title like ?", "Bulk " + batch + " %");
   }
 
+  /** Starts a run, which answers 202 at once, and follows it to its end. */
   private JsonObject run(String query) {
-    Http.Response response = post("api/runs" + query);
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
+    return followed(post("api/runs" + query));
   }
 
   private JsonObject restart(long executionId) {
-    Http.Response response = post("api/runs/" + executionId + "/restart");
-    assertThat(response.status()).as(response.toString()).isEqualTo(200);
-    return response.json();
+    return followed(post("api/runs/" + executionId + "/restart"));
+  }
+
+  private JsonObject followed(Http.Response started) {
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String location = started.header("Location").orElseThrow();
+    assertThat(location).endsWith("/api/runs/" + started.json().getJsonNumber("executionId"));
+    URI run = URI.create(base.toString()).resolve(location);
+    JsonObject[] last = new JsonObject[1];
+    await("run " + location + " to end")
+        .atMost(Duration.ofMinutes(2))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () -> {
+              last[0] = get(run).json();
+              return ENDED.contains(last[0].getString("status"));
+            });
+    return last[0];
   }
 
   private Http.Response post(String path) {
+    return post(path, Tokens.admin());
+  }
+
+  private Http.Response post(String path, String token) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody());
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return Http.send(request);
+  }
+
+  private static Http.Response get(URI uri) {
     return Http.send(
-        HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()));
+        HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + Tokens.admin()));
   }
 
   private static JsonObject step(JsonObject run, String name) {

@@ -32,7 +32,7 @@ class RunCommandIT {
     UUID marker = UUID.randomUUID();
 
     try (RunCommand run = RunCommand.start(dataDir, dataDir.resolve("first-run.log"))) {
-      WholeSystem.assertServing(run.baseUri());
+      WholeSystem.assertServing(run.baseUri(), dataDir.resolve("jwt").resolve("private.pem"));
       assertThat(run.output()).contains(run.baseUri() + "/api/v1/", run.baseUri() + "/admin/");
 
       Sql sql = new Sql(run.database());

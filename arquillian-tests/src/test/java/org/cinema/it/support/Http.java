@@ -8,6 +8,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,7 +23,12 @@ public final class Http {
   private Http() {}
 
   /** A response whose body was read as text, with JSON access when it is JSON. */
-  public record Response(int status, String body) {
+  public record Response(int status, String body, HttpHeaders headers) {
+
+    /** A header's first value, if the response has it. */
+    public Optional<String> header(String name) {
+      return headers.firstValue(name);
+    }
 
     public JsonObject json() {
       try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -51,7 +57,7 @@ public final class Http {
     HttpRequest request = builder.timeout(Duration.ofSeconds(30)).build();
     try {
       HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-      return new Response(response.statusCode(), response.body());
+      return new Response(response.statusCode(), response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(request.method() + " " + request.uri(), e);
     } catch (InterruptedException e) {

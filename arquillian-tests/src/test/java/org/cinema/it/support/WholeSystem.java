@@ -3,6 +3,8 @@ package org.cinema.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
 import java.util.List;
 
 /** What a server running all three deployables answers, whatever started it. */
@@ -13,8 +15,12 @@ public final class WholeSystem {
 
   private WholeSystem() {}
 
-  /** Readiness is 200 with every module's checks UP, and each module answers at its root. */
-  public static void assertServing(URI base) {
+  /**
+   * Readiness is 200 with every module's checks UP, and each module answers at its root; the ETL's
+   * only to an administrator's token (signed with {@code jwtPrivateKey}, the deployment's key),
+   * without its test hooks.
+   */
+  public static void assertServing(URI base, Path jwtPrivateKey) {
     Http.Response health = Http.readiness(base);
     assertThat(health.status()).as(health.body()).isEqualTo(200);
     for (String check : READINESS_CHECKS) {
@@ -32,6 +38,26 @@ public final class WholeSystem {
                 .status())
         .as("PrimeFaces serves its theme")
         .isEqualTo(200);
-    assertThat(Http.get(URI.create(base + "/etl/api/runs")).status()).isEqualTo(200);
+    URI runs = URI.create(base + "/etl/api/runs");
+    Http.Response anonymous = Http.get(runs);
+    assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
+    assertThat(anonymous.json().getString("error")).isEqualTo("NOT_AUTHENTICATED");
+    String admin = Tokens.signed(jwtPrivateKey, "admin");
+    Http.Response listed =
+        Http.send(HttpRequest.newBuilder(runs).header("Authorization", "Bearer " + admin));
+    assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+    Http.Response viewer =
+        Http.send(
+            HttpRequest.newBuilder(runs)
+                .header("Authorization", "Bearer " + Tokens.signed(jwtPrivateKey, "user")));
+    assertThat(viewer.status()).as(viewer.toString()).isEqualTo(403);
+    Http.Response hooked =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(runs + "?failAfterRows=movie:1"))
+                .header("Authorization", "Bearer " + admin)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    assertThat(hooked.status())
+        .as("the failure hook is off in a normal run: %s", hooked)
+        .isEqualTo(400);
   }
 }
