@@ -78,7 +78,9 @@ public final class Launcher {
 
   /**
    * The child's environment: the caller's, plus the database settings of both schemas. The content
-   * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise.
+   * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise. Links and
+   * webhook targets the server hands out are built on {@code PUBLIC_API_URL}: this run's own URL
+   * unless the caller set one (behind a proxy).
    */
   static Map<String, String> environment(
       Map<String, String> callers, LauncherSettings settings, LauncherSettings.Database database) {
@@ -96,6 +98,9 @@ public final class Launcher {
     String local = "http://localhost:" + settings.httpPort();
     if (LauncherSettings.value(callers, "BILLING_API_URL").isEmpty()) {
       env.put("BILLING_API_URL", local + "/api/");
+    }
+    if (LauncherSettings.value(callers, "PUBLIC_API_URL").isEmpty()) {
+      env.put("PUBLIC_API_URL", local + "/api/");
     }
     if (LauncherSettings.value(callers, "ETL_API_URL").isEmpty()) {
       env.put("ETL_API_URL", local + "/etl/api/");
