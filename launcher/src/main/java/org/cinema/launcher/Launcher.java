@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.cinema.common.security.OwnerOnlyFiles;
 
 /** Entry point of the run command ({@code make run}). */
 public final class Launcher {
@@ -31,7 +32,8 @@ public final class Launcher {
       // Services started together (make run_*_service) share one embedded database: the first
       // to take this lock starts it, the others find it running. initdb must not run twice.
       Optional<LauncherSettings.Database> shared;
-      Files.createDirectories(settings.dataDir());
+      // Owner-only from the start: the generated secrets live here too (DevSecrets).
+      OwnerOnlyFiles.folder(settings.dataDir());
       try (FileChannel channel =
               FileChannel.open(
                   settings.dataDir().resolve("embedded-db.lock"),
@@ -56,18 +58,19 @@ public final class Launcher {
       }
     }
     Path pidFile = pidFile(settings);
-    Files.createDirectories(pidFile.getParent());
+    OwnerOnlyFiles.folder(pidFile.getParent());
     Files.writeString(pidFile, ProcessHandle.current().pid() + System.lineSeparator());
     pidFile.toFile().deleteOnExit();
 
     Map<String, String> environment = environment(System.getenv(), settings, database);
-    environment.putAll(DevSecrets.ensure(settings.dataDir(), System.getenv()));
+    DevSecrets secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
+    environment.putAll(secrets.environment());
     PayaraMicroServer server = PayaraMicroServer.start(runtimeDir, settings, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
 
     if (server.awaitReady(settings.readyTimeout())) {
       Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-      printReady(server, settings, elapsed, environment, embedded != null);
+      printReady(server, settings, elapsed, adminLogin(System.getenv(), secrets), embedded != null);
     } else if (server.isAlive()) {
       log("Not ready within " + settings.readyTimeout().toSeconds() + " s: see the log above");
       System.exit(1);
@@ -78,7 +81,9 @@ public final class Launcher {
 
   /**
    * The child's environment: the caller's, plus the database settings of both schemas. The content
-   * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise.
+   * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise. Links and
+   * webhook targets the server hands out are built on {@code PUBLIC_API_URL}: this run's own URL
+   * unless the caller set one (behind a proxy).
    */
   static Map<String, String> environment(
       Map<String, String> callers, LauncherSettings settings, LauncherSettings.Database database) {
@@ -96,6 +101,9 @@ public final class Launcher {
     String local = "http://localhost:" + settings.httpPort();
     if (LauncherSettings.value(callers, "BILLING_API_URL").isEmpty()) {
       env.put("BILLING_API_URL", local + "/api/");
+    }
+    if (LauncherSettings.value(callers, "PUBLIC_API_URL").isEmpty()) {
+      env.put("PUBLIC_API_URL", local + "/api/");
     }
     if (LauncherSettings.value(callers, "ETL_API_URL").isEmpty()) {
       env.put("ETL_API_URL", local + "/etl/api/");
@@ -140,7 +148,7 @@ public final class Launcher {
       PayaraMicroServer server,
       LauncherSettings settings,
       Duration elapsed,
-      Map<String, String> environment,
+      String adminLogin,
       boolean ownsDatabase) {
     String base = server.baseUri().toString();
     StringBuilder urls = new StringBuilder();
@@ -149,13 +157,7 @@ public final class Launcher {
           .append(line("OpenAPI", base + "/openapi  (Swagger UI: " + base + "/api/openapi)"));
     }
     if (settings.modules().contains(Module.ADMIN)) {
-      String login =
-          LauncherSettings.value(environment, "ADMIN_USERNAME").orElse("(ADMIN_USERNAME not set)")
-              + " / "
-              + (LauncherSettings.value(System.getenv(), "ADMIN_PASSWORD").isPresent()
-                  ? "your ADMIN_PASSWORD"
-                  : LauncherSettings.value(environment, "ADMIN_PASSWORD").orElse("-"));
-      urls.append(line("Admin panel", base + "/admin/  (log in as " + login + ")"));
+      urls.append(line("Admin panel", base + "/admin/  (log in as " + adminLogin + ")"));
     }
     if (settings.modules().contains(Module.ETL)) {
       urls.append(line("ETL runs", base + "/etl/api/runs"));
@@ -174,6 +176,27 @@ public final class Launcher {
         server.pid(),
         urls,
         ownsDatabase ? " and the database it started" : "");
+  }
+
+  /**
+   * How the ready banner names the admin panel's superuser: a generated password only on the start
+   * that generated it (later starts say which file keeps it), and never one the caller set.
+   */
+  static String adminLogin(Map<String, String> callers, DevSecrets secrets) {
+    String user =
+        LauncherSettings.value(callers, "ADMIN_USERNAME")
+            .or(() -> LauncherSettings.value(secrets.environment(), "ADMIN_USERNAME"))
+            .orElse("(ADMIN_USERNAME not set)");
+    if (LauncherSettings.value(callers, "ADMIN_PASSWORD").isPresent()) {
+      return user + " / your ADMIN_PASSWORD";
+    }
+    Optional<String> generated = LauncherSettings.value(secrets.environment(), "ADMIN_PASSWORD");
+    if (generated.isEmpty()) {
+      return user + " / (ADMIN_PASSWORD not set)";
+    }
+    return secrets.adminPasswordGenerated()
+        ? user + " / " + generated.get()
+        : user + ", password in " + secrets.adminPasswordFile();
   }
 
   private static String line(String what, String url) {

@@ -2,15 +2,19 @@ package org.cinema.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What the run command needs to know, read from environment variables (documented in {@code
  * .env.example}). With no {@code BILLING_DB_URL} the system runs on an embedded PostgreSQL whose
  * data lives under {@code DATA_DIR}. {@code DEPLOY} picks the modules (all by default), so each
- * part can run on a Payara Micro of its own.
+ * part can run on a Payara Micro of its own. Without {@code PAYARA_CLUSTER=true} the server is a
+ * single instance with no Hazelcast at all.
  */
 record LauncherSettings(
     int httpPort,
@@ -19,12 +23,21 @@ record LauncherSettings(
     int embeddedDbPort,
     boolean demoData,
     String payaraJavaOptions,
-    boolean cluster,
+    Optional<Cluster> cluster,
     Duration readyTimeout,
     Set<Module> modules) {
 
   /** Connection settings of one schema's database. */
   record Database(String url, String user, String password) {}
+
+  /**
+   * The Hazelcast cluster (Payara's data grid) an instance joins: only this name, only through
+   * these TCP/IP members ({@code host:port,...}, never multicast), listening on {@code port} (the
+   * first free one from there) and, if given, only on these interfaces.
+   */
+  record Cluster(String name, String members, int port, Optional<String> interfaces) {}
+
+  private static final Pattern MEMBER = Pattern.compile("[^\\s:,]+(:\\d{1,5})?");
 
   static LauncherSettings fromEnvironment(Map<String, String> env) {
     checkPaymentProvider(env);
@@ -43,9 +56,47 @@ record LauncherSettings(
         intValue(env, "EMBEDDED_DB_PORT", 15432),
         value(env, "DEMO_DATA").map(Boolean::parseBoolean).orElse(external.isEmpty()),
         value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"),
-        value(env, "PAYARA_CLUSTER").map(Boolean::parseBoolean).orElse(true),
+        cluster(env),
         Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)),
         Module.parse(value(env, "DEPLOY").orElse("all")));
+  }
+
+  /**
+   * {@code PAYARA_CLUSTER=true}: the cluster named {@code PAYARA_CLUSTER_NAME} (default {@code
+   * cinema-billing}) of the members {@code PAYARA_CLUSTER_MEMBERS} lists, which must be given:
+   * without it Payara would look for members by multicast on every network it is on.
+   */
+  private static Optional<Cluster> cluster(Map<String, String> env) {
+    if (value(env, "PAYARA_CLUSTER_PASSWORD").isPresent()) {
+      throw new IllegalArgumentException(
+          "PAYARA_CLUSTER_PASSWORD cannot be honoured: Payara Micro 6 (Hazelcast 5 open source)"
+              + " has no cluster password, so it would protect nothing. Remove it; limit who may"
+              + " join with PAYARA_CLUSTER_MEMBERS, PAYARA_CLUSTER_INTERFACES and a private network");
+    }
+    if (!value(env, "PAYARA_CLUSTER").map(Boolean::parseBoolean).orElse(false)) {
+      return Optional.empty();
+    }
+    String members =
+        value(env, "PAYARA_CLUSTER_MEMBERS")
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "PAYARA_CLUSTER=true needs PAYARA_CLUSTER_MEMBERS, the instances of the"
+                            + " cluster as host:port,... (TCP/IP discovery; multicast is not"
+                            + " used), e.g. localhost:6900,localhost:6901"));
+    List<String> list = Arrays.stream(members.split(",", -1)).map(String::strip).toList();
+    for (String member : list) {
+      if (!MEMBER.matcher(member).matches()) {
+        throw new IllegalArgumentException(
+            "PAYARA_CLUSTER_MEMBERS is a comma-separated list of host:port, not '" + members + "'");
+      }
+    }
+    return Optional.of(
+        new Cluster(
+            value(env, "PAYARA_CLUSTER_NAME").orElse("cinema-billing"),
+            String.join(",", list),
+            intValue(env, "PAYARA_CLUSTER_PORT", 6900),
+            value(env, "PAYARA_CLUSTER_INTERFACES")));
   }
 
   /**

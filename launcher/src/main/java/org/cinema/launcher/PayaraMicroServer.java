@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +38,19 @@ final class PayaraMicroServer {
   static PayaraMicroServer start(
       Path runtimeDir, LauncherSettings settings, Map<String, String> environment)
       throws IOException {
+    ProcessBuilder builder = new ProcessBuilder(command(runtimeDir, settings)).inheritIO();
+    builder.environment().putAll(environment);
+    return new PayaraMicroServer(
+        builder.start(),
+        settings.httpPort(),
+        settings.modules().stream().flatMap(m -> m.readinessChecks.stream()).toList());
+  }
+
+  /**
+   * {@code java ... -jar payara-micro.jar ...}. Secrets travel in the environment, never here: a
+   * command line is visible to every user of the machine.
+   */
+  static List<String> command(Path runtimeDir, LauncherSettings settings) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(settings.payaraJavaOptions().trim().split("\\s+")));
@@ -45,15 +59,27 @@ final class PayaraMicroServer {
     for (Module module : settings.modules()) {
       command.addAll(deploy(runtimeDir, module.war, module.contextRoot));
     }
-    if (!settings.cluster()) {
-      command.add("--nocluster");
+    command.addAll(dataGrid(settings.cluster()));
+    return command;
+  }
+
+  /**
+   * Nothing in the system needs Hazelcast on one instance (caches are evicted through PostgreSQL
+   * NOTIFY, timers are not persistent, sessions are not distributable), so a single instance runs
+   * without it. A clustered one joins only its named cluster through the listed TCP/IP members:
+   * {@code --clustermode tcpip:...} is Payara Micro's TCP/IP discovery, which replaces multicast.
+   */
+  private static List<String> dataGrid(Optional<LauncherSettings.Cluster> cluster) {
+    if (cluster.isEmpty()) {
+      return List.of("--nohazelcast");
     }
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
-    builder.environment().putAll(environment);
-    return new PayaraMicroServer(
-        builder.start(),
-        settings.httpPort(),
-        settings.modules().stream().flatMap(m -> m.readinessChecks.stream()).toList());
+    LauncherSettings.Cluster c = cluster.get();
+    List<String> options = new ArrayList<>();
+    options.addAll(List.of("--clustername", c.name()));
+    options.addAll(List.of("--clustermode", "tcpip:" + c.members()));
+    options.addAll(List.of("--startport", String.valueOf(c.port())));
+    c.interfaces().ifPresent(interfaces -> options.addAll(List.of("--interfaces", interfaces)));
+    return options;
   }
 
   private static List<String> deploy(Path runtimeDir, String war, String contextRoot) {

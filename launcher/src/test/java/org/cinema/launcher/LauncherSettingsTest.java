@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LauncherSettingsTest {
@@ -19,7 +20,7 @@ class LauncherSettingsTest {
     assertThat(settings.httpPort()).isEqualTo(8080);
     assertThat(settings.embeddedDbPort()).isEqualTo(15432);
     assertThat(settings.dataDir()).isEqualTo(Path.of(".data").toAbsolutePath());
-    assertThat(settings.cluster()).isTrue();
+    assertThat(settings.cluster()).as("a single instance, no Hazelcast").isEmpty();
     assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
   }
 
@@ -57,7 +58,42 @@ class LauncherSettingsTest {
     assertThat(settings.externalDatabase()).isEmpty();
     assertThat(settings.demoData()).isTrue();
     assertThat(settings.httpPort()).isEqualTo(8080);
-    assertThat(settings.cluster()).isTrue();
+    assertThat(settings.cluster()).isEmpty();
+  }
+
+  @Test
+  void aClusterIsJoinedOnlyByNameAndTheMembersConfigured() {
+    LauncherSettings settings =
+        LauncherSettings.fromEnvironment(
+            Map.of(
+                "PAYARA_CLUSTER", "true",
+                "PAYARA_CLUSTER_MEMBERS", "10.0.0.1:6900, app-2:6900 ",
+                "PAYARA_CLUSTER_PORT", "6900",
+                "PAYARA_CLUSTER_INTERFACES", "10.0.0.*"));
+
+    assertThat(settings.cluster())
+        .contains(
+            new LauncherSettings.Cluster(
+                "cinema-billing", "10.0.0.1:6900,app-2:6900", 6900, Optional.of("10.0.0.*")));
+  }
+
+  @Test
+  void clusteringWithoutAMemberListOrWithAPasswordPayaraIgnoresIsRefused() {
+    assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("PAYARA_CLUSTER", "true")))
+        .hasMessageContaining("PAYARA_CLUSTER_MEMBERS");
+    assertThatThrownBy(
+            () ->
+                LauncherSettings.fromEnvironment(
+                    Map.of("PAYARA_CLUSTER", "true", "PAYARA_CLUSTER_MEMBERS", "a:6900,,b")))
+        .hasMessageContaining("host:port");
+    assertThatThrownBy(
+            () ->
+                LauncherSettings.fromEnvironment(
+                    Map.of(
+                        "PAYARA_CLUSTER", "true",
+                        "PAYARA_CLUSTER_MEMBERS", "a:6900",
+                        "PAYARA_CLUSTER_PASSWORD", "s3cret")))
+        .hasMessageContaining("no cluster password");
   }
 
   @Test

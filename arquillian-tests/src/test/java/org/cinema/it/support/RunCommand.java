@@ -66,11 +66,10 @@ public final class RunCommand implements AutoCloseable {
                 name.matches(
                     "(BILLING|CONTENT)_DB_.*|DEMO_DATA|PAYARA_.*|ETL_.*|READY_.*|ADMIN_.*"
                         + "|BILLING_ADMIN_.*|BILLING_API_URL|PAYMENT_PROVIDER|STRIPE_.*"
-                        + "|SANDBOX_.*|RECONCILE_.*"));
+                        + "|SANDBOX_.*|RECONCILE_.*|PUBLIC_API_URL"));
     env.put("DATA_DIR", dataDir.toString());
     env.put("HTTP_PORT", String.valueOf(httpPort));
     env.put("EMBEDDED_DB_PORT", String.valueOf(dbPort));
-    env.put("PAYARA_CLUSTER", "false");
     env.put("READY_TIMEOUT_SECONDS", String.valueOf(READY_TIMEOUT.toSeconds()));
     env.putAll(settings);
     RunCommand run = new RunCommand(builder.start(), log, httpPort, dbPort);

@@ -14,7 +14,8 @@ import java.util.Base64;
 
 /**
  * RSA keys as PEM files: the token signing key (PKCS#8) and its public half (X.509), the format
- * MicroProfile JWT reads from {@code mp.jwt.verify.publickey.location}.
+ * MicroProfile JWT reads from {@code mp.jwt.verify.publickey.location}. The private key and its
+ * folder are owner-only ({@link OwnerOnlyFiles}); the public key is readable by all.
  */
 public final class PemKeys {
 
@@ -23,14 +24,18 @@ public final class PemKeys {
 
   private PemKeys() {}
 
-  /** Writes a new 2048-bit key pair into {@code dir} unless one is there already. */
+  /**
+   * Writes a new 2048-bit key pair into {@code dir} unless one is there already; a private key
+   * found readable by others is made owner-only again.
+   */
   public static void ensureKeyPair(Path dir) throws IOException {
     Path privateKey = dir.resolve(PRIVATE_KEY_FILE);
     Path publicKey = dir.resolve(PUBLIC_KEY_FILE);
+    OwnerOnlyFiles.folder(dir);
     if (Files.exists(privateKey) && Files.exists(publicKey)) {
+      OwnerOnlyFiles.tighten(privateKey);
       return;
     }
-    Files.createDirectories(dir);
     KeyPair pair;
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -39,8 +44,9 @@ public final class PemKeys {
     } catch (GeneralSecurityException e) {
       throw new IOException("No RSA key generator in this JVM", e);
     }
+    Files.deleteIfExists(privateKey);
+    OwnerOnlyFiles.writeNew(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
     Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
-    Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
   }
 
   /** Reads a PKCS#8 RSA private key written by {@link #ensureKeyPair} (or openssl genpkey). */

@@ -1,0 +1,38 @@
+#!/bin/sh
+# Entry point of the cinema-billing Micro image: checks what the image cannot run without, turns
+# the PAYARA_CLUSTER* variables into Payara Micro's options (as the run command does), then hands
+# over to the base image's entrypoint.sh (java ... -jar payara-micro.jar "$@").
+set -e
+
+refuse() {
+  echo "cinema-billing: $1" >&2
+  exit 64
+}
+
+if [ -z "$(printf '%s' "${PUBLIC_API_URL:-}" | tr -d '[:space:]')" ]; then
+  refuse "PUBLIC_API_URL is empty. Set it to the API's public base URL, e.g.
+  https://cinema.example/api/ : checkout links and webhook targets are built on it (the server
+  no longer trusts the Host header)."
+fi
+
+if [ -n "${PAYARA_CLUSTER_PASSWORD:-}" ]; then
+  refuse "PAYARA_CLUSTER_PASSWORD cannot be honoured: Payara Micro 6 (Hazelcast 5 open source)
+  has no cluster password. Remove it; limit who may join with PAYARA_CLUSTER_MEMBERS,
+  PAYARA_CLUSTER_INTERFACES and a private network."
+fi
+
+if [ "${PAYARA_CLUSTER:-false}" = "true" ]; then
+  [ -n "${PAYARA_CLUSTER_MEMBERS:-}" ] || refuse "PAYARA_CLUSTER=true needs PAYARA_CLUSTER_MEMBERS,
+  the instances of the cluster as host:port,... (TCP/IP discovery; multicast is not used)."
+  set -- "$@" --clustername "${PAYARA_CLUSTER_NAME:-cinema-billing}" \
+    --clustermode "tcpip:$(printf '%s' "$PAYARA_CLUSTER_MEMBERS" | tr -d '[:space:]')" \
+    --startport "${PAYARA_CLUSTER_PORT:-6900}"
+  if [ -n "${PAYARA_CLUSTER_INTERFACES:-}" ]; then
+    set -- "$@" --interfaces "$PAYARA_CLUSTER_INTERFACES"
+  fi
+else
+  # One instance: nothing in the system needs Hazelcast, so it is not started at all.
+  set -- "$@" --nohazelcast
+fi
+
+exec /bin/sh "${SCRIPT_DIR:-/opt/payara}/entrypoint.sh" "$@"
