@@ -7,7 +7,9 @@ import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -86,20 +88,20 @@ class EdgesIT {
       BillingCatalog.Product product = catalog.product("month", "299.00", 1);
       String token = api.newViewer();
 
+      URI subscribe = api.api().resolve("billing/add-product/" + product.id());
       Http.Response added =
-          api.addProduct(token, product.id(), "Host", forged, "X-Forwarded-Host", forged);
+          forgedHost(subscribe, forged, "Authorization: Bearer " + token, "", "application/json");
       assertThat(added.status()).as(added.toString()).isEqualTo(201);
       String url = added.json().getString("url");
       assertThat(url).doesNotContain(forged).startsWith("http://localhost:" + base.getPort());
 
       Http.Response paid =
-          Http.send(
-              HttpRequest.newBuilder(URI.create(url))
-                  .header("Host", forged)
-                  .header("Content-Type", "application/x-www-form-urlencoded")
-                  .POST(
-                      BodyPublishers.ofString(
-                          "card_number=4242424242424242&exp_month=12&exp_year=2034&cvc=123")));
+          forgedHost(
+              URI.create(url),
+              forged,
+              null,
+              "card_number=4242424242424242&exp_month=12&exp_year=2034&cvc=123",
+              "application/x-www-form-urlencoded");
       assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
 
       await("the sandbox's webhook reaches this server, not the forged host")
@@ -300,6 +302,53 @@ class EdgesIT {
       assertThat(response.header("X-Frame-Options")).hasValue("DENY");
       assertThat(response.header("Content-Security-Policy"))
           .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+  }
+
+  /**
+   * A POST over a plain socket whose {@code Host} (and {@code X-Forwarded-Host}) header names
+   * another server, as an attacker can send it (the JDK's client writes its own).
+   */
+  private static Http.Response forgedHost(
+      URI target, String host, String authorization, String body, String type) throws Exception {
+    byte[] content = body.getBytes(StandardCharsets.UTF_8);
+    StringBuilder head =
+        new StringBuilder("POST " + target.getRawPath() + " HTTP/1.1\r\n")
+            .append("Host: " + host + "\r\n")
+            .append("X-Forwarded-Host: " + host + "\r\n")
+            .append("Content-Type: " + type + "\r\n")
+            .append("Content-Length: " + content.length + "\r\n")
+            .append("Connection: close\r\n");
+    if (authorization != null) {
+      head.append(authorization).append("\r\n");
+    }
+    head.append("\r\n");
+    try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+      socket.setSoTimeout(30_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+      out.write(content);
+      out.flush();
+      String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      int status = Integer.parseInt(response.substring(9, 12));
+      int start = response.indexOf("\r\n\r\n") + 4;
+      String rest = response.substring(start);
+      boolean chunked = response.substring(0, start).toLowerCase().contains("chunked");
+      return new Http.Response(status, chunked ? unchunked(rest) : rest, null);
+    }
+  }
+
+  private static String unchunked(String chunked) {
+    StringBuilder body = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int line = chunked.indexOf("\r\n", at);
+      int size = Integer.parseInt(chunked.substring(at, line).trim(), 16);
+      if (size == 0) {
+        return body.toString();
+      }
+      body.append(chunked, line + 2, line + 2 + size);
+      at = line + 2 + size + 2;
     }
   }
 
