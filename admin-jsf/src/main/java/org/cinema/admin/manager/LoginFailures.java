@@ -35,8 +35,13 @@ public class LoginFailures {
     this.windowStart = now.atOffset(ZoneOffset.UTC);
   }
 
+  /** Longest part of a typed username counted (usernames have at most 64; anything is typed). */
+  static final int USERNAME_COUNTED = 256;
+
   static String ofUsername(String username) {
-    return "user:" + username.strip().toLowerCase();
+    String name = username.strip().toLowerCase();
+    return "user:"
+        + (name.length() > USERNAME_COUNTED ? name.substring(0, USERNAME_COUNTED) : name);
   }
 
   static String ofAddress(String address) {

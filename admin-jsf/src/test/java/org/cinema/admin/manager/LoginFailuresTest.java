@@ -48,5 +48,8 @@ class LoginFailuresTest {
     assertThat(LoginFailures.ofUsername(" Alice ")).isEqualTo(LoginFailures.ofUsername("alice"));
     assertThat(LoginFailures.ofUsername("127.0.0.1"))
         .isNotEqualTo(LoginFailures.ofAddress("127.0.0.1"));
+    assertThat(LoginFailures.ofUsername("x".repeat(10_000)))
+        .as("fits the column whatever is typed")
+        .hasSizeLessThanOrEqualTo(320);
   }
 }
