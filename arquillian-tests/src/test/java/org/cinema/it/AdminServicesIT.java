@@ -41,8 +41,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * admin-jsf's services inside Payara Micro (the built WAR plus this class), on the admin
  * container's own database: the catalog's create/edit/search/delete and link rules, the entity
- * validation the forms rely on, and the managers' rules. Runs in the server, so it asserts with
- * JUnit and reads rows through the module's own data source.
+ * validation the forms rely on, the managers' rules, and the audit trail written with each change.
+ * Runs in the server, so it asserts with JUnit and reads rows through the module's own data source.
  */
 @ExtendWith(ArquillianExtension.class)
 class AdminServicesIT {
@@ -238,6 +238,57 @@ class AdminServicesIT {
     } finally {
       otherSuperusers.forEach(id -> managers.setActive(id, true));
     }
+  }
+
+  @Test
+  void changesAreAuditedInTheirOwnTransaction() throws Exception {
+    Movie movie = movie("Audited " + unique(), 50, "movie");
+    catalog.saveMovie(movie, List.of());
+    assertEquals(
+        "movie.create system",
+        row(
+            "select action || ' ' || actor from content.audit_event where target_id = ?",
+            movie.getId().toString()),
+        "no manager logged in here: the actor is the system");
+
+    // The link to a movie that does not exist fails at commit, after the event was written:
+    // the product and its event go together.
+    Product product = product("Broken " + unique(), "10.00");
+    assertThrows(Exception.class, () -> catalog.saveProduct(product, List.of(UUID.randomUUID())));
+    assertEquals(
+        "0 0",
+        row(
+            "select (select count(*) from content.product where id = ?) || ' '"
+                + " || (select count(*) from content.audit_event where target_id = ?)",
+            product.getId(),
+            product.getId().toString()));
+  }
+
+  @Test
+  void aPasswordChangeOrADeactivationMovesTheSessionVersion() throws Exception {
+    String name = "versioned-" + unique();
+    managers.add(name, null, "long-enough-password", false);
+    UUID id = managers.find(name).orElseThrow().getId();
+    long atLogin = managers.sessionVersion(name).orElseThrow();
+
+    assertEquals(
+        "manager.password.wrong",
+        assertThrows(
+                ManagerException.class,
+                () -> managers.changeOwnPassword(name, "not-it", "another-long-password"))
+            .messageKey());
+    assertEquals(atLogin, managers.sessionVersion(name).orElseThrow(), "nothing changed");
+    long own = managers.changeOwnPassword(name, "long-enough-password", "another-long-password");
+    assertEquals(atLogin + 1, own);
+    assertEquals(own + 1, managers.setPassword(id, "a-third-long-password"));
+    managers.setActive(id, false);
+    assertTrue(managers.sessionVersion(name).isEmpty(), "inactive: no session of it goes on");
+    assertEquals(
+        "manager.add,manager.password,manager.password,manager.deactivate",
+        row(
+            "select string_agg(action, ',' order by id) from content.audit_event"
+                + " where target_id = ?",
+            id.toString()));
   }
 
   // ---------------------------------------------------------------------------------------------

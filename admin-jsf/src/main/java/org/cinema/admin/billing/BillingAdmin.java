@@ -129,17 +129,29 @@ public class BillingAdmin {
     return call(bearer -> api().stats(bearer, days));
   }
 
+  /**
+   * Sends {@code request} with the billing administrator's {@code Authorization} header value, and
+   * once more with a fresh token if it is refused with a 401 (the token expired or the key
+   * changed). For the other modules' APIs that accept billing's administrator tokens (the ETL);
+   * their errors are theirs to describe.
+   *
+   * @throws BillingUnavailable when no token can be had
+   */
+  public <T> T withToken(Function<String, T> request) {
+    try {
+      return request.apply("Bearer " + token());
+    } catch (WebApplicationException e) {
+      if (e.getResponse().getStatus() != 401) {
+        throw e;
+      }
+      token = null;
+      return request.apply("Bearer " + token());
+    }
+  }
+
   private <T> T call(Function<String, T> request) {
     try {
-      try {
-        return request.apply("Bearer " + token());
-      } catch (WebApplicationException e) {
-        if (e.getResponse().getStatus() != 401) {
-          throw e;
-        }
-        token = null;
-        return request.apply("Bearer " + token());
-      }
+      return withToken(request);
     } catch (WebApplicationException e) {
       throw new BillingUnavailable(describe(e), e);
     } catch (ProcessingException e) {
@@ -148,6 +160,16 @@ public class BillingAdmin {
   }
 
   private String token() {
+    try {
+      return currentToken();
+    } catch (WebApplicationException e) {
+      throw new BillingUnavailable("Billing refused the administrator's login: " + describe(e), e);
+    } catch (ProcessingException e) {
+      throw new BillingUnavailable("Billing API not reachable at " + apiUrl, e);
+    }
+  }
+
+  private String currentToken() {
     if (token == null || tokenTakenAt.plus(TOKEN_REUSE).isBefore(clock.instant())) {
       if (login.isEmpty() || password.isEmpty()) {
         throw new BillingUnavailable(

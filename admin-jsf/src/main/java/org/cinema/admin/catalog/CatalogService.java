@@ -19,11 +19,14 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.cinema.admin.audit.AuditAction;
+import org.cinema.admin.audit.AuditTrail;
 
 /**
  * Movies, products and the links between them, as managers edit them. Deleting is soft: the row
  * stays with {@code deleted_at} set (and its links removed the same way), so the ETL carries the
- * deletion into billing and paid subscriptions keep their records.
+ * deletion into billing and paid subscriptions keep their records. Every change is audited in its
+ * own transaction.
  */
 @Stateless
 public class CatalogService {
@@ -35,6 +38,8 @@ public class CatalogService {
   @PersistenceContext private EntityManager em;
 
   @Inject private Clock clock;
+
+  @Inject private AuditTrail audit;
 
   // ---- movies -------------------------------------------------------------------------------
 
@@ -68,7 +73,8 @@ public class CatalogService {
   /** Saves the movie and puts it into exactly these products (the form's inline list). */
   public Movie saveMovie(Movie movie, Collection<UUID> productIds) {
     Movie saved;
-    if (em.find(Movie.class, movie.getId()) == null) {
+    boolean created = em.find(Movie.class, movie.getId()) == null;
+    if (created) {
       em.persist(movie);
       saved = movie;
     } else {
@@ -77,6 +83,12 @@ public class CatalogService {
     em.flush();
     UUID movieId = saved.getId();
     sync(linksOfMovie(movieId), ProductMovie::productId, productIds, p -> link(p, movieId));
+    audit.record(
+        created ? AuditAction.MOVIE_CREATE : AuditAction.MOVIE_EDIT,
+        movieId,
+        String.format(
+            "\"%s\", %s, rating %s, products %s",
+            saved.getTitle(), saved.getType(), saved.getRating(), sorted(productIds)));
     return saved;
   }
 
@@ -88,6 +100,7 @@ public class CatalogService {
               OffsetDateTime now = now();
               movie.delete(now);
               linksOfMovie(id).stream().filter(ProductMovie::isLive).forEach(l -> l.remove(now));
+              audit.record(AuditAction.MOVIE_DELETE, id, "\"" + movie.getTitle() + "\"");
             });
   }
 
@@ -166,7 +179,8 @@ public class CatalogService {
   /** Saves the product with exactly these movies. */
   public Product saveProduct(Product product, Collection<UUID> movieIds) {
     Product saved;
-    if (em.find(Product.class, product.getId()) == null) {
+    boolean created = em.find(Product.class, product.getId()) == null;
+    if (created) {
       em.persist(product);
       saved = product;
     } else {
@@ -175,6 +189,16 @@ public class CatalogService {
     em.flush();
     UUID productId = saved.getId();
     sync(linksOfProduct(productId), ProductMovie::movieId, movieIds, m -> link(productId, m));
+    audit.record(
+        created ? AuditAction.PRODUCT_CREATE : AuditAction.PRODUCT_EDIT,
+        productId,
+        String.format(
+            "\"%s\", %s %s per %s, movies %s",
+            saved.getName(),
+            saved.getPrice(),
+            saved.getCurrency(),
+            saved.getPeriod(),
+            sorted(movieIds)));
     return saved;
   }
 
@@ -186,6 +210,7 @@ public class CatalogService {
               OffsetDateTime now = now();
               product.delete(now);
               linksOfProduct(id).stream().filter(ProductMovie::isLive).forEach(l -> l.remove(now));
+              audit.record(AuditAction.PRODUCT_DELETE, id, "\"" + product.getName() + "\"");
             });
   }
 
@@ -234,6 +259,10 @@ public class CatalogService {
 
   private OffsetDateTime now() {
     return OffsetDateTime.now(clock);
+  }
+
+  private static List<UUID> sorted(Collection<UUID> ids) {
+    return ids.stream().distinct().sorted().toList();
   }
 
   private static String blankToEmpty(String text) {

@@ -8,15 +8,24 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Jakarta Security form login for the admin panel: a POST of {@code j_username}/{@code j_password}
- * to {@code j_security_check} is checked by the identity store ({@link AdminSecurity}); any other
- * request to a protected page goes to the login page first ({@code @LoginToContinue}) and comes
- * back after; the login is kept in the session ({@code @AutoApplySession}).
+ * to {@code j_security_check} is checked by the identity store ({@link ManagerIdentityStore}); any
+ * other request to a protected page goes to the login page first ({@code @LoginToContinue}) and
+ * comes back after; the login is kept in the session ({@code @AutoApplySession}).
+ *
+ * <p>Around the check: a username or address with too many recent failures ({@link LoginThrottle})
+ * is answered 429 with {@code Retry-After} and the login page saying for how long, without the
+ * password being checked; a good login gets a new session id (no session fixation) and the
+ * manager's session version, which {@link SessionCheckFilter} compares on every request; a good
+ * login begun on the login page itself lands on the dashboard ({@link LoginLanding}).
  *
  * <p>It is Jakarta Security's built-in form mechanism written out as a class of ours, for one
  * reason: in the EAR, billing-web's JWT mechanism and this one share an application, and Payara
@@ -32,20 +41,46 @@ import jakarta.servlet.http.HttpServletResponse;
     useForwardToLogin = false)
 public class AdminLoginMechanism implements HttpAuthenticationMechanism {
 
+  /** HTTP's "Too Many Requests". */
+  static final int TOO_MANY_REQUESTS = 429;
+
   @Inject private IdentityStoreHandler identityStores;
+
+  @Inject private LoginThrottle throttle;
+
+  @Inject private ManagerService managers;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
     String username = request.getParameter("j_username");
     String password = request.getParameter("j_password");
-    if ("POST".equals(request.getMethod())
-        && request.getRequestURI().endsWith("/j_security_check")
-        && username != null
-        && password != null) {
-      return context.notifyContainerAboutLogin(
-          identityStores.validate(new UsernamePasswordCredential(username, password)));
+    if (!"POST".equals(request.getMethod())
+        || !request.getRequestURI().endsWith("/j_security_check")
+        || username == null
+        || password == null) {
+      return context.doNothing();
     }
-    return context.doNothing();
+    String address = request.getRemoteAddr();
+    Optional<Duration> locked = throttle.lockedFor(username, address);
+    if (locked.isPresent()) {
+      long seconds = Math.max(1, locked.get().toSeconds());
+      response.setStatus(TOO_MANY_REQUESTS);
+      response.setHeader("Retry-After", String.valueOf(seconds));
+      return context.forward("/login.xhtml?locked=" + (seconds + 59) / 60);
+    }
+    CredentialValidationResult result =
+        identityStores.validate(new UsernamePasswordCredential(username, password));
+    if (result.getStatus() == CredentialValidationResult.Status.VALID) {
+      String name = result.getCallerPrincipal().getName();
+      throttle.succeeded(name);
+      if (request.getSession(false) != null) {
+        request.changeSessionId();
+      }
+      SessionCheckFilter.remember(request.getSession(), managers.sessionVersion(name).orElse(-1L));
+    } else {
+      throttle.failed(username, address);
+    }
+    return context.notifyContainerAboutLogin(result);
   }
 }

@@ -29,6 +29,10 @@ public class Manager {
   @Column(nullable = false)
   private boolean superuser;
 
+  /** Raised when the password changes or the manager is deactivated: older sessions end. */
+  @Column(name = "session_version", nullable = false)
+  private long sessionVersion;
+
   @Column(name = "created_at", insertable = false, updatable = false)
   private OffsetDateTime createdAt;
 
@@ -67,7 +71,25 @@ public class Manager {
     return createdAt;
   }
 
+  public long getSessionVersion() {
+    return sessionVersion;
+  }
+
+  String getPasswordHash() {
+    return passwordHash;
+  }
+
+  /** Lets the manager log in, or not; switching off ends every session the manager has open. */
   void setActive(boolean active) {
+    if (this.active && !active) {
+      sessionVersion++;
+    }
     this.active = active;
+  }
+
+  /** A new password; every session opened with the old one ends. */
+  void changePassword(String newHash) {
+    this.passwordHash = newHash;
+    sessionVersion++;
   }
 }

@@ -9,10 +9,16 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.cinema.admin.audit.AuditAction;
+import org.cinema.admin.audit.AuditTrail;
 import org.cinema.common.security.Pbkdf2;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Adds, lists and deactivates managers; passwords stored as Jakarta Security PBKDF2 hashes. */
+/**
+ * Adds, lists and deactivates managers and changes their passwords (stored as Jakarta Security
+ * PBKDF2 hashes); each change is audited in its own transaction and, for a password or a
+ * deactivation, ends the manager's open sessions (the session version moves).
+ */
 @Stateless
 public class ManagerService {
 
@@ -22,6 +28,8 @@ public class ManagerService {
   @PersistenceContext private EntityManager em;
 
   @Inject private Pbkdf2PasswordHash pbkdf2;
+
+  @Inject private AuditTrail audit;
 
   @Inject
   @ConfigProperty(name = "admin.password.iterations", defaultValue = "100000")
@@ -42,16 +50,69 @@ public class ManagerService {
     if (name.isEmpty() || name.length() > 64) {
       throw new ManagerException("manager.username.invalid");
     }
-    if (password == null || password.length() < MIN_PASSWORD) {
-      throw new ManagerException("manager.password.short");
-    }
+    requireLongEnough(password);
     if (find(name).isPresent()) {
       throw new ManagerException("manager.username.taken");
     }
     Manager manager =
         new Manager(name, fullName, pbkdf2.generate(password.toCharArray()), superuser);
     em.persist(manager);
+    audit.record(
+        AuditAction.MANAGER_ADD, manager.getId(), name + (superuser ? " (superuser)" : ""));
     return manager;
+  }
+
+  /**
+   * A manager's own new password, given the current one; the manager's other sessions end.
+   *
+   * @return the manager's new session version, for the session that asked to keep
+   * @throws ManagerException when the current password is wrong or the new one short
+   */
+  public long changeOwnPassword(String username, String current, String newPassword) {
+    Manager manager = find(username).orElseThrow(() -> new ManagerException("manager.missing"));
+    if (current == null || !pbkdf2.verify(current.toCharArray(), manager.getPasswordHash())) {
+      throw new ManagerException("manager.password.wrong");
+    }
+    changePassword(manager, newPassword, "own password");
+    return manager.getSessionVersion();
+  }
+
+  /**
+   * Sets a manager's password (a superuser's act, on the managers page); that manager's sessions
+   * end.
+   *
+   * @return the manager's new session version
+   */
+  public long setPassword(UUID id, String newPassword) {
+    Manager manager = em.find(Manager.class, id);
+    if (manager == null) {
+      throw new ManagerException("manager.missing");
+    }
+    changePassword(manager, newPassword, "set for " + manager.getUsername());
+    return manager.getSessionVersion();
+  }
+
+  /** The session version of an active manager; empty when there is none of that name. */
+  public Optional<Long> sessionVersion(String username) {
+    return em.createQuery(
+            "select m.sessionVersion from Manager m"
+                + " where lower(m.username) = lower(:name) and m.active = true",
+            Long.class)
+        .setParameter("name", username.strip())
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void changePassword(Manager manager, String newPassword, String details) {
+    requireLongEnough(newPassword);
+    manager.changePassword(pbkdf2.generate(newPassword.toCharArray()));
+    audit.record(AuditAction.MANAGER_PASSWORD, manager.getId(), details);
+  }
+
+  private static void requireLongEnough(String password) {
+    if (password == null || password.length() < MIN_PASSWORD) {
+      throw new ManagerException("manager.password.short");
+    }
   }
 
   public Optional<Manager> find(String username) {
@@ -76,7 +137,13 @@ public class ManagerService {
     if (!active && manager.isSuperuser() && activeSuperusers() <= 1) {
       throw new ManagerException("manager.last.superuser");
     }
-    manager.setActive(active);
+    if (manager.isActive() != active) {
+      manager.setActive(active);
+      audit.record(
+          active ? AuditAction.MANAGER_ACTIVATE : AuditAction.MANAGER_DEACTIVATE,
+          manager.getId(),
+          manager.getUsername());
+    }
   }
 
   private long activeSuperusers() {

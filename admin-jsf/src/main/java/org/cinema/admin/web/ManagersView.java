@@ -1,15 +1,21 @@
 package org.cinema.admin.web;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpSession;
 import java.io.Serializable;
 import java.util.List;
 import org.cinema.admin.manager.Manager;
 import org.cinema.admin.manager.ManagerException;
 import org.cinema.admin.manager.ManagerService;
+import org.cinema.admin.manager.SessionCheckFilter;
 
-/** The managers page (superusers only, by web.xml): add a manager, let one log in or not. */
+/**
+ * The managers page (superusers only, by web.xml): add a manager, let one log in or not, set one's
+ * password. A manager switched off or given a new password loses every open session.
+ */
 @Named
 @ViewScoped
 public class ManagersView implements Serializable {
@@ -18,11 +24,15 @@ public class ManagersView implements Serializable {
 
   @Inject private ManagerService managers;
 
+  @Inject private CurrentManager currentManager;
+
   private String username;
   private String fullName;
   private String password;
   private boolean superuser;
   private List<Manager> list;
+  private Manager settingPassword;
+  private String newPassword;
 
   /** Read once per view, and again after a change (the table asks for it several times). */
   public List<Manager> getManagers() {
@@ -55,6 +65,44 @@ public class ManagersView implements Serializable {
     } catch (ManagerException e) {
       Messages.error(e.messageKey());
     }
+  }
+
+  public void askPassword(Manager manager) {
+    settingPassword = manager;
+    newPassword = null;
+  }
+
+  /** Sets the password asked for; setting one's own keeps this session. */
+  public void setPassword() {
+    if (settingPassword == null) {
+      return;
+    }
+    try {
+      long version = managers.setPassword(settingPassword.getId(), newPassword);
+      if (settingPassword.getUsername().equalsIgnoreCase(currentManager.getName())) {
+        SessionCheckFilter.remember(
+            (HttpSession) FacesContext.getCurrentInstance().getExternalContext().getSession(true),
+            version);
+      }
+      Messages.info("manager.password.set", settingPassword.getUsername());
+      settingPassword = null;
+      newPassword = null;
+      list = null;
+    } catch (ManagerException e) {
+      Messages.error(e.messageKey(), ManagerService.MIN_PASSWORD);
+    }
+  }
+
+  public Manager getSettingPassword() {
+    return settingPassword;
+  }
+
+  public String getNewPassword() {
+    return newPassword;
+  }
+
+  public void setNewPassword(String newPassword) {
+    this.newPassword = newPassword;
   }
 
   public String getUsername() {

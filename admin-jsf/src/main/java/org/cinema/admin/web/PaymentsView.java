@@ -9,16 +9,20 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.cinema.admin.audit.AuditAction;
+import org.cinema.admin.audit.AuditTrail;
 import org.cinema.admin.billing.BillingAdmin;
 import org.cinema.admin.billing.BillingRecords.Payment;
 import org.cinema.admin.billing.BillingRecords.Refund;
 import org.cinema.admin.billing.BillingRecords.Transition;
 import org.cinema.admin.billing.BillingUnavailable;
+import org.cinema.admin.billing.RefundLimit;
 
 /**
  * Billing's payments by status, creation dates and customer, or only those flagged for review; a
  * payment's history of transitions and its refunds; refunding a paid payment, whole or in part,
- * with a reason and a confirmation.
+ * with a reason and a confirmation. A refund above {@link RefundLimit} needs a superuser; every
+ * refund asked for is audited with its outcome, refusals included.
  */
 @Named
 @ViewScoped
@@ -27,6 +31,12 @@ public class PaymentsView implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject private BillingAdmin billing;
+
+  @Inject private RefundLimit limit;
+
+  @Inject private AuditTrail audit;
+
+  @Inject private CurrentManager currentManager;
 
   private PagedModel<Payment> payments;
   private String status;
@@ -108,11 +118,35 @@ public class PaymentsView implements Serializable {
       Messages.error("refund.too.large", refunding.refundable(), refunding.currency());
       return;
     }
+    String asked =
+        RefundLimit.amountOf(refunding, refundAmount).toPlainString()
+            + " "
+            + refunding.currency()
+            + (refundAmount == null ? " (all that was left)" : "")
+            + ", reason: "
+            + refundReason;
+    if (limit.needsSuperuser(refunding, refundAmount) && !currentManager.isSuperuser()) {
+      audit.record(
+          AuditAction.REFUND_REFUSED,
+          refunding.id(),
+          asked
+              + "; outcome: refused, above "
+              + limit.above().toPlainString()
+              + " needs a superuser");
+      Messages.error("refund.superuser", limit.above().toPlainString(), refunding.currency());
+      return;
+    }
     try {
       Payment after = billing.refund(refunding.id(), refundAmount, refundReason, refundRequestId);
+      audit.record(
+          AuditAction.REFUND,
+          refunding.id(),
+          asked + "; outcome: " + after.status() + ", refunded in all " + after.refundedAmount());
       Messages.info("refund.done", after.id(), after.status());
       refunding = null;
     } catch (BillingUnavailable e) {
+      audit.record(
+          AuditAction.REFUND, refunding.id(), asked + "; outcome: failed, " + e.getMessage());
       Messages.errorText(e.getMessage());
     }
   }

@@ -1,0 +1,34 @@
+package org.cinema.admin.audit;
+
+/** What the audit trail records; the code is what the audit page shows and filters by. */
+public enum AuditAction {
+  REFUND("refund", "payment"),
+  REFUND_REFUSED("refund.refused", "payment"),
+  MOVIE_CREATE("movie.create", "movie"),
+  MOVIE_EDIT("movie.edit", "movie"),
+  MOVIE_DELETE("movie.delete", "movie"),
+  PRODUCT_CREATE("product.create", "product"),
+  PRODUCT_EDIT("product.edit", "product"),
+  PRODUCT_DELETE("product.delete", "product"),
+  MANAGER_ADD("manager.add", "manager"),
+  MANAGER_ACTIVATE("manager.activate", "manager"),
+  MANAGER_DEACTIVATE("manager.deactivate", "manager"),
+  MANAGER_PASSWORD("manager.password", "manager"),
+  ETL_RUN("etl.run", "etl-run");
+
+  private final String code;
+  private final String targetType;
+
+  AuditAction(String code, String targetType) {
+    this.code = code;
+    this.targetType = targetType;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public String targetType() {
+    return targetType;
+  }
+}
