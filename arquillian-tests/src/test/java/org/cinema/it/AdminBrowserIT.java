@@ -71,7 +71,9 @@ class AdminBrowserIT {
                 "SANDBOX_WEBHOOK_SECRET",
                 WEBHOOK_SECRET,
                 "WEBHOOK_MAX_ATTEMPTS",
-                "1"));
+                "1",
+                "ADMIN_LOGIN_MAX_FAILURES_PER_ADDRESS",
+                "5"));
     content = new Sql(system.database());
     admin = system.baseUri() + "/admin/";
   }
@@ -460,7 +462,7 @@ class AdminBrowserIT {
       browser.click("refundForm:doRefund");
       browser.click("confirmYes");
       assertThat(browser.awaitText("messages", "superuser"))
-          .contains("A refund above 100.00 RUB needs a superuser.");
+          .contains("Refunds of more than 100.00 RUB of one payment need a superuser.");
       browser.screenshot("refund-needs-superuser");
       browser.get(admin + "payments.xhtml?customer=" + BillingClient.accountOf(viewer));
       assertThat(names(browser, "payment-status")).containsExactly("SUCCEEDED");
@@ -473,6 +475,17 @@ class AdminBrowserIT {
       browser.click("confirmYes");
       assertThat(browser.awaitText("messages", "Refund made")).contains(payment);
       browser.ajaxDone();
+      assertThat(names(browser, "payment-status")).containsExactly("PARTIALLY_REFUNDED");
+
+      // 60.00 more would make 110.00 of it: part refunds count together.
+      browser.click(By.className("ask-refund"));
+      browser.type("refundForm:amount", "60.00");
+      browser.type("refundForm:reason", "A little more " + suffix);
+      browser.click("refundForm:doRefund");
+      browser.click("confirmYes");
+      assertThat(browser.awaitText("messages", "superuser"))
+          .contains("Refunds of more than 100.00 RUB of one payment need a superuser.");
+      browser.get(admin + "payments.xhtml?customer=" + BillingClient.accountOf(viewer));
       assertThat(names(browser, "payment-status")).containsExactly("PARTIALLY_REFUNDED");
 
       // The clerk changes their own password and stays logged in.

@@ -24,6 +24,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cinema.common.error.ErrorCode;
 import org.cinema.it.support.BillingCatalog;
@@ -173,6 +176,33 @@ class EdgesIT {
         .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1L, WINDOW.toSeconds() + 1));
     Thread.sleep(WINDOW.plusMillis(500).toMillis());
     assertThat(login(login, password(login)).status()).as("the window has passed").isEqualTo(200);
+  }
+
+  @Test
+  void guessesSentAllAtOnceGetNoMoreTriesThanTheLimit() throws Exception {
+    String login = "rushed-" + UUID.randomUUID().toString().substring(0, 8);
+    assertThat(api.post("content/register", null, registration(login, "Rushed")).status())
+        .isEqualTo(200);
+    ExecutorService senders = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<Http.Response>> sent = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String guess = "guess-" + i;
+        sent.add(senders.submit(() -> login(login, guess)));
+      }
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<Http.Response> response : sent) {
+        statuses.add(response.get().status());
+      }
+
+      assertThat(statuses).as("checked (401) or refused (429)").containsOnly(401, 429);
+      assertThat(statuses.stream().filter(status -> status == 401).count())
+          .as("guesses whose password was checked")
+          .isEqualTo(5);
+    } finally {
+      senders.shutdownNow();
+    }
+    Thread.sleep(WINDOW.plusMillis(500).toMillis());
   }
 
   @Test

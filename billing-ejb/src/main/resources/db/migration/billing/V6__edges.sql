@@ -15,8 +15,8 @@ CREATE TABLE billing.login_throttle (
 CREATE INDEX ix_login_throttle_window_start ON billing.login_throttle (window_start);
 
 -- Idempotency records expire after 24 hours (as Stripe's keys do): housekeeping deletes them by
--- their creation time, and a key seen again after that starts afresh.
-CREATE INDEX ix_idempotency_record_created_at ON billing.idempotency_record (created_at);
+-- their creation time (V1's ix_idempotency_record_created serves it), and a key seen again after
+-- that starts afresh.
 
 -- The audit trail nothing wrote to: admin actions are audited by the admin panel, with the
 -- manager's own login (content.audit_event).

@@ -63,7 +63,17 @@ public final class Launcher {
     pidFile.toFile().deleteOnExit();
 
     Map<String, String> environment = environment(System.getenv(), settings, database);
-    DevSecrets secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
+    // Services started together (make run_*_service) make the secrets one at a time: the key pair
+    // is two files, and a second generator would overwrite the first one's private key.
+    DevSecrets secrets;
+    try (FileChannel channel =
+            FileChannel.open(
+                settings.dataDir().resolve("secrets.lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock ignored = channel.lock()) {
+      secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
+    }
     environment.putAll(secrets.environment());
     PayaraMicroServer server = PayaraMicroServer.start(runtimeDir, settings, environment);
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));

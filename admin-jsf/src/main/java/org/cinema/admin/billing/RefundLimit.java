@@ -7,9 +7,10 @@ import org.cinema.admin.billing.BillingRecords.Payment;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * How much a plain manager may refund at once: refunds above {@code ADMIN_REFUND_SUPERUSER_ABOVE}
- * (default 100.00, in the payment's own currency) need a superuser. A whole refund counts what is
- * left to refund.
+ * How much a plain manager may refund of one payment: a refund that would take the payment's
+ * refunded total above {@code ADMIN_REFUND_SUPERUSER_ABOVE} (default 100.00, in the payment's own
+ * currency) needs a superuser, so ten part refunds of 100 are no way around it. A whole refund
+ * counts what is left to refund.
  */
 @ApplicationScoped
 public class RefundLimit {
@@ -30,7 +31,9 @@ public class RefundLimit {
   }
 
   public boolean needsSuperuser(Payment payment, BigDecimal asked) {
-    return amountOf(payment, asked).compareTo(above) > 0;
+    BigDecimal before =
+        payment.refundedAmount() == null ? BigDecimal.ZERO : payment.refundedAmount();
+    return before.add(amountOf(payment, asked)).compareTo(above) > 0;
   }
 
   public BigDecimal above() {

@@ -53,16 +53,18 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    if (!"POST".equals(request.getMethod())
+        || !request.getRequestURI().endsWith("/j_security_check")) {
+      // Not a login: its body is left to the filters (the body limit) and the page.
+      return context.doNothing();
+    }
     String username = request.getParameter("j_username");
     String password = request.getParameter("j_password");
-    if (!"POST".equals(request.getMethod())
-        || !request.getRequestURI().endsWith("/j_security_check")
-        || username == null
-        || password == null) {
+    if (username == null || password == null) {
       return context.doNothing();
     }
     String address = request.getRemoteAddr();
-    Optional<Duration> locked = throttle.lockedFor(username, address);
+    Optional<Duration> locked = throttle.attempt(username, address);
     if (locked.isPresent()) {
       long seconds = Math.max(1, locked.get().toSeconds());
       response.setStatus(TOO_MANY_REQUESTS);
@@ -73,13 +75,11 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
         identityStores.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
       String name = result.getCallerPrincipal().getName();
-      throttle.succeeded(name);
+      throttle.succeeded(username, address);
       if (request.getSession(false) != null) {
         request.changeSessionId();
       }
       SessionCheckFilter.remember(request.getSession(), managers.sessionVersion(name).orElse(-1L));
-    } else {
-      throttle.failed(username, address);
     }
     return context.notifyContainerAboutLogin(result);
   }

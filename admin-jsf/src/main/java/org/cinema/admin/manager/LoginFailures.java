@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -39,7 +40,7 @@ public class LoginFailures {
   static final int USERNAME_COUNTED = 256;
 
   static String ofUsername(String username) {
-    String name = username.strip().toLowerCase();
+    String name = username.strip().toLowerCase(Locale.ROOT);
     return "user:"
         + (name.length() > USERNAME_COUNTED ? name.substring(0, USERNAME_COUNTED) : name);
   }
@@ -55,6 +56,12 @@ public class LoginFailures {
       failures = 0;
     }
     failures++;
+  }
+
+  /** Gives back one attempt (a success counted first); true when none is left. */
+  boolean forgiveOne() {
+    failures--;
+    return failures <= 0;
   }
 
   /** How long logins stay refused: empty when fewer than {@code max} failures are in the window. */

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.List;
@@ -69,7 +70,8 @@ public class ManagerService {
    * @throws ManagerException when the current password is wrong or the new one short
    */
   public long changeOwnPassword(String username, String current, String newPassword) {
-    Manager manager = find(username).orElseThrow(() -> new ManagerException("manager.missing"));
+    Manager manager =
+        locked(find(username).orElseThrow(() -> new ManagerException("manager.missing")));
     if (current == null || !pbkdf2.verify(current.toCharArray(), manager.getPasswordHash())) {
       throw new ManagerException("manager.password.wrong");
     }
@@ -84,7 +86,7 @@ public class ManagerService {
    * @return the manager's new session version
    */
   public long setPassword(UUID id, String newPassword) {
-    Manager manager = em.find(Manager.class, id);
+    Manager manager = em.find(Manager.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (manager == null) {
       throw new ManagerException("manager.missing");
     }
@@ -109,6 +111,16 @@ public class ManagerService {
     audit.record(AuditAction.MANAGER_PASSWORD, manager.getId(), details);
   }
 
+  /**
+   * The manager's row, read again and locked until the transaction ends: a password set by a
+   * superuser and one changed by the manager at the same moment happen one after the other, each
+   * moving the session version on from the other's.
+   */
+  private Manager locked(Manager manager) {
+    em.refresh(manager, LockModeType.PESSIMISTIC_WRITE);
+    return manager;
+  }
+
   private static void requireLongEnough(String password) {
     if (password == null || password.length() < MIN_PASSWORD) {
       throw new ManagerException("manager.password.short");
@@ -130,7 +142,7 @@ public class ManagerService {
 
   /** Lets a manager log in, or not; the last active superuser cannot be switched off. */
   public void setActive(UUID id, boolean active) {
-    Manager manager = em.find(Manager.class, id);
+    Manager manager = em.find(Manager.class, id, LockModeType.PESSIMISTIC_WRITE);
     if (manager == null) {
       throw new ManagerException("manager.missing");
     }

@@ -21,8 +21,9 @@ import org.cinema.admin.billing.RefundLimit;
 /**
  * Billing's payments by status, creation dates and customer, or only those flagged for review; a
  * payment's history of transitions and its refunds; refunding a paid payment, whole or in part,
- * with a reason and a confirmation. A refund above {@link RefundLimit} needs a superuser; every
- * refund asked for is audited with its outcome, refusals included.
+ * with a reason and a confirmation. A refund taking a payment's refunded total above {@link
+ * RefundLimit} needs a superuser; every refund asked for is audited with its outcome, refusals
+ * included.
  */
 @Named
 @ViewScoped
@@ -148,6 +149,9 @@ public class PaymentsView implements Serializable {
       audit.record(
           AuditAction.REFUND, refunding.id(), asked + "; outcome: failed, " + e.getMessage());
       Messages.errorText(e.getMessage());
+    } catch (RuntimeException e) {
+      audit.record(AuditAction.REFUND, refunding.id(), asked + "; outcome: unknown, " + e);
+      throw e;
     }
   }
 

@@ -24,8 +24,21 @@ class RefundLimitTest {
   @Test
   void aWholeRefundCountsWhatIsLeftToRefund() {
     assertThat(limit.needsSuperuser(paid("299.00", null), null)).isTrue();
-    assertThat(limit.needsSuperuser(paid("299.00", "250.00"), null)).as("49.00 left").isFalse();
+    assertThat(limit.needsSuperuser(paid("80.00", null), null)).as("80.00 in all").isFalse();
     assertThat(RefundLimit.amountOf(paid("299.00", "250.00"), null)).isEqualByComparingTo("49.00");
+  }
+
+  @Test
+  void partRefundsCountTogether() {
+    assertThat(limit.needsSuperuser(paid("299.00", "60.00"), new BigDecimal("40.00")))
+        .as("100.00 in all")
+        .isFalse();
+    assertThat(limit.needsSuperuser(paid("299.00", "60.00"), new BigDecimal("40.01")))
+        .as("100.01 in all")
+        .isTrue();
+    assertThat(limit.needsSuperuser(paid("299.00", "250.00"), null))
+        .as("the last 49.00 of 299.00")
+        .isTrue();
   }
 
   private static Payment paid(String amount, String refunded) {

@@ -16,9 +16,9 @@ public final class WholeSystem {
   private WholeSystem() {}
 
   /**
-   * Readiness is 200 with every module's checks UP, and each module answers at its root; the ETL's
-   * only to an administrator's token (signed with {@code jwtPrivateKey}, the deployment's key),
-   * without its test hooks.
+   * Readiness is 200 with every module's checks UP, and each module answers at its root; billing's
+   * admin API and the ETL's only to an administrator's token (signed with {@code jwtPrivateKey},
+   * the deployment's key), without its test hooks.
    */
   public static void assertServing(URI base, Path jwtPrivateKey) {
     Http.Response health = Http.readiness(base);
@@ -38,6 +38,15 @@ public final class WholeSystem {
                 .status())
         .as("PrimeFaces serves its theme")
         .isEqualTo(200);
+    URI customers = URI.create(base + "/api/v1/admin/customers");
+    assertThat(Http.get(customers).status()).as("billing's admin API, anonymous").isEqualTo(401);
+    assertThat(
+            Http.send(
+                    HttpRequest.newBuilder(customers)
+                        .header("Authorization", "Bearer " + Tokens.signed(jwtPrivateKey, "user")))
+                .status())
+        .as("billing's admin API, a viewer")
+        .isEqualTo(403);
     URI runs = URI.create(base + "/etl/api/runs");
     Http.Response anonymous = Http.get(runs);
     assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);

@@ -52,23 +52,22 @@ public class AccountService {
 
   /**
    * Checks a login and password; the same answer whichever of the two is wrong, in the same time
-   * (an unknown login is checked against a stand-in hash). Refused without checking while the login
-   * or the caller's address has too many recent failures ({@link LoginThrottle}).
+   * (an unknown login is checked against a stand-in hash). Refused without checking once the login
+   * or the caller's address is past its limit of attempts ({@link LoginThrottle}).
    *
    * @param address the client's address, as the connection gives it
    */
   public TokenIssuer.AccessToken login(String login, String password, String address) {
-    throttle.check(login, address);
+    throttle.attempt(login, address);
     Optional<Account> account = findByLogin(login);
     boolean matches =
         account.isPresent()
             ? passwords.matches(password, account.get().passwordHash())
             : passwords.matchesNone(password);
     if (!matches) {
-      throttle.failed(login, address);
       throw new BillingException(ErrorCode.INVALID_CREDENTIALS, "Wrong login or password");
     }
-    throttle.succeeded(login);
+    throttle.succeeded(login, address);
     return tokens.issue(account.get());
   }
 

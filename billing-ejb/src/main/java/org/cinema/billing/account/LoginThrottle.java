@@ -12,17 +12,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Slows password guessing: failed logins are counted per account (the login as typed, so unknown
+ * Slows password guessing: login attempts are counted per account (the login as typed, so unknown
  * logins count too and tell nothing) and per client address, in a window that starts at the first
- * failure. Past {@code LOGIN_MAX_FAILURES} for the account, or {@code
- * LOGIN_MAX_FAILURES_PER_ADDRESS} for the address, logins are refused until the window has passed
- * ({@link TooManyAttempts}, 429 with Retry-After). A success clears the account's count, not the
- * address's. Counts live in the database, so they hold across instances; each call commits on its
- * own, so the failed login's rollback keeps the count.
+ * failure, before the password is checked. Past {@code LOGIN_MAX_FAILURES} for the account, or
+ * {@code LOGIN_MAX_FAILURES_PER_ADDRESS} for the address, logins are refused until the window has
+ * passed ({@link TooManyAttempts}, 429 with Retry-After). A success clears the account's count and
+ * takes its attempt off the address's. Counts live in the database, so they hold across instances;
+ * each call commits on its own, so the failed login's rollback keeps the count.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -48,38 +49,47 @@ public class LoginThrottle {
   private long windowSeconds;
 
   /**
-   * @throws TooManyAttempts when the account or the address has used up its failures
+   * Counts this login attempt against the account and the address before the password is checked,
+   * so that guesses sent in parallel cannot all pass a check made before any of them was counted:
+   * each upsert takes the row's lock, so exactly the first {@code max} of a window get through.
+   *
+   * @throws TooManyAttempts when the account or the address is past its limit
    */
-  public void check(String login, String address) {
+  public void attempt(String login, String address) {
     Instant now = clock.instant();
-    Object latest =
-        em.createNativeQuery(
-                "select max(window_start) from billing.login_throttle where window_start > ? and"
-                    + " ((scope = 'account' and subject = ? and failures >= ?)"
-                    + " or (scope = 'address' and subject = ? and failures >= ?))")
-            .setParameter(1, at(now.minus(window())))
-            .setParameter(2, account(login))
-            .setParameter(3, maxPerAccount)
-            .setParameter(4, address)
-            .setParameter(5, maxPerAddress)
-            .getSingleResult();
+    Instant latest = null;
+    for (Object[] counted :
+        List.of(count(ACCOUNT, account(login), now), count(ADDRESS, address, now))) {
+      int max = ACCOUNT.equals(counted[0]) ? maxPerAccount : maxPerAddress;
+      if (((Number) counted[1]).intValue() > max) {
+        Instant windowStart = instant(counted[2]);
+        latest = latest == null || windowStart.isAfter(latest) ? windowStart : latest;
+      }
+    }
     if (latest != null) {
-      Instant reopens = instant(latest).plus(window());
+      Instant reopens = latest.plus(window());
       throw new TooManyAttempts(Math.max(1, Duration.between(now, reopens).toSeconds() + 1));
     }
   }
 
-  /** Counts a failed login against the account and the address. */
-  public void failed(String login, String address) {
-    count(ACCOUNT, account(login));
-    count(ADDRESS, address);
-  }
-
-  /** Clears the account's failures after a successful login. */
-  public void succeeded(String login) {
+  /**
+   * The attempt was a success: the account's failures are forgotten, and the address gets back the
+   * attempt counted for it (its failures stay).
+   */
+  public void succeeded(String login, String address) {
     em.createNativeQuery(
             "delete from billing.login_throttle where scope = 'account' and subject = ?")
         .setParameter(1, account(login))
+        .executeUpdate();
+    em.createNativeQuery(
+            "delete from billing.login_throttle"
+                + " where scope = 'address' and subject = ? and failures = 1")
+        .setParameter(1, address)
+        .executeUpdate();
+    em.createNativeQuery(
+            "update billing.login_throttle set failures = failures - 1"
+                + " where scope = 'address' and subject = ? and failures > 1")
+        .setParameter(1, address)
         .executeUpdate();
   }
 
@@ -93,21 +103,25 @@ public class LoginThrottle {
         .executeUpdate();
   }
 
-  private void count(String scope, String subject) {
-    Instant now = clock.instant();
+  /** One more attempt for the subject, in its window or as the first of a new one. */
+  private Object[] count(String scope, String subject, Instant now) {
     OffsetDateTime windowGone = at(now.minus(window()));
-    em.createNativeQuery(
-            "insert into billing.login_throttle as t (scope, subject, failures, window_start)"
-                + " values (?, ?, 1, ?) on conflict (scope, subject) do update set"
-                + " failures = case when t.window_start <= ? then 1 else t.failures + 1 end,"
-                + " window_start = case when t.window_start <= ? then excluded.window_start"
-                + " else t.window_start end")
-        .setParameter(1, scope)
-        .setParameter(2, subject)
-        .setParameter(3, at(now))
-        .setParameter(4, windowGone)
-        .setParameter(5, windowGone)
-        .executeUpdate();
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "insert into billing.login_throttle as t (scope, subject, failures, window_start)"
+                        + " values (?, ?, 1, ?) on conflict (scope, subject) do update set"
+                        + " failures = case when t.window_start <= ? then 1 else t.failures + 1 end,"
+                        + " window_start = case when t.window_start <= ? then excluded.window_start"
+                        + " else t.window_start end"
+                        + " returning failures, window_start")
+                .setParameter(1, scope)
+                .setParameter(2, subject)
+                .setParameter(3, at(now))
+                .setParameter(4, windowGone)
+                .setParameter(5, windowGone)
+                .getSingleResult();
+    return new Object[] {scope, row[0], row[1]};
   }
 
   private Duration window() {

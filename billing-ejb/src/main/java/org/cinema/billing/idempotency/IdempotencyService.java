@@ -7,11 +7,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -21,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * visible to a concurrent duplicate before the request's work starts; the primary key (account,
  * key) lets only one of them claim it. A key lives {@code IDEMPOTENCY_KEY_HOURS} (24, as Stripe's
  * do); a claim whose request never answered is released after {@code
- * IDEMPOTENCY_CLAIM_TIMEOUT_SECONDS} (300), so a crash does not leave the key answering 409.
+ * IDEMPOTENCY_CLAIM_TIMEOUT_SECONDS} (300), so a crash does not leave the key answering 409. Times
+ * are the database's, so instances whose clocks differ agree on a record's age.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -36,8 +32,6 @@ public class IdempotencyService {
   public static final int MAX_PATH = 1024;
 
   @PersistenceContext private EntityManager em;
-
-  @Inject private Clock clock;
 
   @Inject
   @ConfigProperty(name = "idempotency.key-hours", defaultValue = "24")
@@ -68,26 +62,25 @@ public class IdempotencyService {
    * key starts afresh.
    */
   public Claim claim(UUID accountId, String key, String method, String path, String hash) {
-    Instant now = clock.instant();
     em.createNativeQuery(
             "delete from billing.idempotency_record where account_id = ? and idempotency_key = ?"
-                + " and (created_at <= ? or (response_status is null and created_at <= ?))")
+                + " and (created_at <= now() - make_interval(hours => ?)"
+                + " or (response_status is null and created_at <= now() - make_interval(secs => ?)))")
         .setParameter(1, accountId)
         .setParameter(2, key)
-        .setParameter(3, at(now.minus(lifetime())))
-        .setParameter(4, at(now.minusSeconds(claimTimeoutSeconds)))
+        .setParameter(3, (int) lifetimeHours)
+        .setParameter(4, (double) claimTimeoutSeconds)
         .executeUpdate();
     int inserted =
         em.createNativeQuery(
                 "insert into billing.idempotency_record (account_id, idempotency_key,"
-                    + " request_method, request_path, request_hash, created_at)"
-                    + " values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    + " request_method, request_path, request_hash)"
+                    + " values (?, ?, ?, ?, ?) on conflict do nothing")
             .setParameter(1, accountId)
             .setParameter(2, key)
             .setParameter(3, method)
             .setParameter(4, path)
             .setParameter(5, hash)
-            .setParameter(6, at(now))
             .executeUpdate();
     if (inserted == 1) {
       return new Proceed();
@@ -100,6 +93,10 @@ public class IdempotencyService {
             .setParameter(1, accountId)
             .setParameter(2, key)
             .getResultList();
+    if (rows.isEmpty()) {
+      // The record that stood in the way was released or expired just now: ask again.
+      return new InProgress();
+    }
     Object[] row = (Object[]) rows.get(0);
     boolean same = method.equals(row[0]) && path.equals(row[1]) && hash.equals(row[2]);
     if (!same) {
@@ -128,17 +125,11 @@ public class IdempotencyService {
    */
   @Schedule(minute = "*/10", hour = "*", persistent = false)
   public void forgetExpired() {
-    em.createNativeQuery("delete from billing.idempotency_record where created_at <= ?")
-        .setParameter(1, at(clock.instant().minus(lifetime())))
+    em.createNativeQuery(
+            "delete from billing.idempotency_record"
+                + " where created_at <= now() - make_interval(hours => ?)")
+        .setParameter(1, (int) lifetimeHours)
         .executeUpdate();
-  }
-
-  private Duration lifetime() {
-    return Duration.ofHours(lifetimeHours);
-  }
-
-  private static OffsetDateTime at(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
   }
 
   /** Forgets a claim whose request failed unexpectedly, so a retry can run it again. */

@@ -2,7 +2,6 @@ package org.cinema.billing.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,21 +25,13 @@ public class PublicApi {
 
   private final AtomicReference<URI> lastListener = new AtomicReference<>();
 
-  /** The base for links in the answer to this request. */
-  public URI of(HttpServletRequest request) {
-    Optional<URI> base = configured();
-    if (base.isPresent()) {
-      return base.get();
-    }
-    URI listener =
-        URI.create(
-            (request.isSecure() ? "https" : "http")
-                + "://localhost:"
-                + request.getLocalPort()
-                + request.getContextPath()
-                + "/api/");
+  /**
+   * The base for links in the answer to a request that came in on this server's own {@code
+   * listener} (the web layer makes it from the connection: scheme, local port, context).
+   */
+  public URI of(URI listener) {
     lastListener.set(listener);
-    return listener;
+    return configured().orElse(listener);
   }
 
   /** The base for links made without a request; empty until configured or a request came in. */

@@ -342,7 +342,7 @@ public class AdminResource {
             Params.uuid(paymentId),
             Optional.ofNullable(request.getAmount()),
             request.getReason(),
-            publicApi.of(servletRequest)));
+            publicApi.of(OwnListener.of(servletRequest))));
   }
 
   @GET

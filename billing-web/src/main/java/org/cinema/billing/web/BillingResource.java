@@ -140,7 +140,8 @@ public class BillingResource {
           String idempotencyKey) {
     UUID product = Params.uuid(productId);
     SubscribeResult result =
-        subscribing.subscribe(caller.accountId(), product, publicApi.of(servletRequest));
+        subscribing.subscribe(
+            caller.accountId(), product, publicApi.of(OwnListener.of(servletRequest)));
     return Response.status(result.ticket().created() ? 201 : 200)
         .entity(AddProductResponse.of(product, result))
         .build();
@@ -255,7 +256,9 @@ public class BillingResource {
           String idempotencyKey) {
     return PaymentResponse.of(
         refunds.refundOwn(
-            caller.accountId(), Params.uuid(paymentId), publicApi.of(servletRequest)));
+            caller.accountId(),
+            Params.uuid(paymentId),
+            publicApi.of(OwnListener.of(servletRequest))));
   }
 
   @POST

@@ -69,7 +69,8 @@ public class SandboxCheckoutResource {
                 form.getFirst("exp_month"),
                 form.getFirst("exp_year"),
                 form.getFirst("cvc")));
-    return html(checkout.pay(session, card.details(), publicApi.of(servletRequest)));
+    return html(
+        checkout.pay(session, card.details(), publicApi.of(OwnListener.of(servletRequest))));
   }
 
   /** The card form's fields and their shapes. */

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -155,24 +156,36 @@ public class EtlRunner {
 
   private Optional<Long> exclusively(Start start) throws SQLException {
     Connection lock = target.getConnection();
+    long execution;
     try {
       if (!advisoryLock(lock, "pg_try_advisory_lock")) {
         lock.close();
         return Optional.empty();
       }
-      long execution = start.start();
-      executor.execute(() -> releaseAfter(execution, lock));
-      return Optional.of(execution);
+      execution = start.start();
     } catch (SQLException | RuntimeException e) {
       release(lock);
       throw e;
     }
+    try {
+      executor.execute(() -> releaseAfter(execution, lock));
+    } catch (RejectedExecutionException e) {
+      // The run has started: the lock must stay until it ends, so follow it here instead.
+      releaseAfter(execution, lock);
+    }
+    return Optional.of(execution);
   }
 
-  /** On an executor thread: waits for the run to end, then lets the next one start. */
+  /**
+   * Waits for the run to end, however long it takes (releasing the lock under a run still going
+   * would let a second one start), then lets the next one start.
+   */
   private void releaseAfter(long execution, Connection lock) {
     try {
-      awaitEnd(execution);
+      JobOperator operator = operator();
+      while (!ENDED.contains(operator.getJobExecution(execution).getBatchStatus())) {
+        Thread.sleep(200);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -182,11 +195,21 @@ public class EtlRunner {
     }
   }
 
+  /**
+   * Unlocks and gives the connection back. If unlocking fails, the connection is aborted rather
+   * than returned to the pool, where its session would keep the lock.
+   */
   private static void release(Connection lock) {
-    try (lock) {
+    try {
       advisoryLock(lock, "pg_advisory_unlock");
+      lock.close();
     } catch (SQLException e) {
-      LOG.log(Level.WARNING, "Releasing the ETL lock failed; closing its connection does", e);
+      LOG.log(Level.WARNING, "Releasing the ETL lock failed; its connection is dropped", e);
+      try {
+        lock.abort(Runnable::run);
+      } catch (SQLException dropped) {
+        LOG.log(Level.WARNING, "Dropping the ETL lock's connection failed", dropped);
+      }
     }
   }
 

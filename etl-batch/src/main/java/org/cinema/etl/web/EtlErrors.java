@@ -30,7 +30,10 @@ final class EtlErrors {
     @Override
     public Response toResponse(WebApplicationException e) {
       int status = e.getResponse().getStatus();
-      return response(ErrorCode.forStatus(status), e.getMessage());
+      return Response.fromResponse(e.getResponse())
+          .type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(Map.of("error", ErrorCode.forStatus(status).name(), "message", e.getMessage()))
+          .build();
     }
   }
 

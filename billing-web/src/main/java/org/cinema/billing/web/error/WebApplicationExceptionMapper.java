@@ -1,6 +1,7 @@
 package org.cinema.billing.web.error;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -17,6 +18,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
     String message = status == 400 ? "The request body could not be read" : e.getMessage();
-    return ErrorBody.response(ErrorCode.forStatus(status), message);
+    ErrorCode code = ErrorCode.forStatus(status);
+    // JAX-RS's own status and headers (Allow on a 405, WWW-Authenticate on a 401) are kept.
+    return Response.fromResponse(e.getResponse())
+        .status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(code.name(), message, null))
+        .build();
   }
 }
