@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Browser;
 import org.cinema.it.support.Http;
@@ -339,6 +342,24 @@ class AdminBrowserIT {
     }
     assertThat(postLogin("127.0.0.3", reset, MANAGER_PASSWORD).status()).isEqualTo(429);
 
+    // Guesses sent all at once get no more tries than the limit: each is counted before its
+    // password is checked.
+    ExecutorService senders = Executors.newFixedThreadPool(12);
+    try {
+      List<Future<Raw>> sent = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        String guess = "rushed-" + i;
+        sent.add(senders.submit(() -> postLogin("127.0.0.9", "rushed-" + suffix, guess)));
+      }
+      int checked = 0;
+      for (Future<Raw> answer : sent) {
+        checked += answer.get().status() == 429 ? 0 : 1;
+      }
+      assertThat(checked).as("guesses whose password was checked").isEqualTo(5);
+    } finally {
+      senders.shutdownNow();
+    }
+
     // A success resets the username's count.
     for (int i = 0; i < 4; i++) {
       assertThat(postLogin("127.0.0.4", reset, "wrong-" + i).status()).isNotEqualTo(429);
@@ -529,7 +550,7 @@ class AdminBrowserIT {
       boss.type("audit:actor", clerk);
       boss.click("audit:find");
       assertThat(names(boss, "audit-action"))
-          .containsExactly("manager.password", "refund", "refund.refused");
+          .containsExactly("manager.password", "refund.refused", "refund", "refund.refused");
       boss.type("audit:actor", "admin");
       boss.type("audit:target", managerId(clerk));
       boss.click("audit:find");

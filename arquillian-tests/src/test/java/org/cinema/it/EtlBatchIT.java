@@ -352,7 +352,26 @@ class EtlBatchIT {
               last[0] = get(run).json();
               return ENDED.contains(last[0].getString("status"));
             });
+    // The lock is let go a moment after the run ends (by the task that follows it).
+    await("the ETL lock free again")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(20))
+        .until(this::lockIsFree);
     return last[0];
+  }
+
+  private boolean lockIsFree() throws SQLException {
+    try (Connection connection = TestDatabase.dataSource(TestDatabase.ETL).getConnection();
+        Statement statement = connection.createStatement()) {
+      try (var taken = statement.executeQuery("select pg_try_advisory_lock(" + ETL_LOCK + ")")) {
+        taken.next();
+        if (!taken.getBoolean(1)) {
+          return false;
+        }
+      }
+      statement.execute("select pg_advisory_unlock(" + ETL_LOCK + ")");
+      return true;
+    }
   }
 
   private Http.Response post(String path) {

@@ -1,5 +1,7 @@
 package org.cinema.admin.manager;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +28,8 @@ public class LoginThrottle {
 
   @PersistenceContext private EntityManager em;
 
+  @Resource private SessionContext context;
+
   @Inject private Clock clock;
 
   @Inject
@@ -47,11 +51,17 @@ public class LoginThrottle {
    * go ahead.
    */
   public Optional<Duration> attempt(String username, String address) {
-    return Stream.of(
-            count(LoginFailures.ofUsername(username), maxFailures),
-            count(LoginFailures.ofAddress(address), maxFailuresPerAddress))
-        .flatMap(Optional::stream)
-        .max(Comparator.naturalOrder());
+    Optional<Duration> locked =
+        Stream.of(
+                count(LoginFailures.ofUsername(username), maxFailures),
+                count(LoginFailures.ofAddress(address), maxFailuresPerAddress))
+            .flatMap(Optional::stream)
+            .max(Comparator.naturalOrder());
+    if (locked.isPresent()) {
+      // A refused attempt is not counted (its password was not checked).
+      context.setRollbackOnly();
+    }
+    return locked;
   }
 
   /**

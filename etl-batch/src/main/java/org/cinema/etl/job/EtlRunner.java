@@ -184,7 +184,7 @@ public class EtlRunner {
     try {
       JobOperator operator = operator();
       while (!ENDED.contains(operator.getJobExecution(execution).getBatchStatus())) {
-        Thread.sleep(200);
+        Thread.sleep(50);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
