@@ -9,7 +9,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageCont
 import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Jakarta Security form login for the admin panel: a POST of {@code j_username}/{@code j_password}
- * to {@code j_security_check} is checked by the identity store ({@link ManagerIdentityStore}); any
+ * to {@code j_security_check} is checked by our identity store ({@link ManagerIdentityStore}); any
  * other request to a protected page goes to the login page first ({@code @LoginToContinue}) and
  * comes back after; the login is kept in the session ({@code @AutoApplySession}).
  *
@@ -44,7 +43,12 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
   /** HTTP's "Too Many Requests". */
   static final int TOO_MANY_REQUESTS = 429;
 
-  @Inject private IdentityStoreHandler identityStores;
+  /**
+   * Asked directly, not through Jakarta Security's IdentityStoreHandler: in the EAR the handler is
+   * one bean for the whole application, and once billing-web's requests had made it, it did not see
+   * this module's store, so every manager's login failed (EarOnPayaraServerIT).
+   */
+  @Inject private ManagerIdentityStore managerStore;
 
   @Inject private LoginThrottle throttle;
 
@@ -72,7 +76,7 @@ public class AdminLoginMechanism implements HttpAuthenticationMechanism {
       return context.forward("/login.xhtml?locked=" + (seconds + 59) / 60);
     }
     CredentialValidationResult result =
-        identityStores.validate(new UsernamePasswordCredential(username, password));
+        managerStore.validate(new UsernamePasswordCredential(username, password));
     if (result.getStatus() == CredentialValidationResult.Status.VALID) {
       String name = result.getCallerPrincipal().getName();
       throttle.succeeded(username, address);
