@@ -93,6 +93,33 @@ class RenewalIT {
   }
 
   @Test
+  void aYearlySubscriptionRenewsAYearOn() throws Exception {
+    BillingCatalog.Product yearly = catalog.product("year", "990.00", 1);
+    String token = api.newViewer();
+    UUID subscription = subscribeAndPay(token, yearly, "4242 4242 4242 4242");
+    Instant end = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+    Instant start = utc(end).minusYears(1).toInstant();
+    sql.update(
+        "update billing.subscription set current_period_start = ?, current_period_end = ?,"
+            + " period_anchor = ? where id = ?::uuid",
+        utc(start),
+        utc(end),
+        utc(start),
+        subscription.toString());
+
+    await("the renewal").atMost(RENEWER_WAIT).until(() -> paidPayments(subscription) == 2L);
+
+    assertThat(periodEnd(subscription)).isEqualTo(utc(end).plusYears(1).toInstant());
+    assertThat(
+            sql.value(
+                "select amount from billing.invoice where subscription_id = ?::uuid"
+                    + " and period_start = ?",
+                subscription.toString(),
+                utc(end)))
+        .isEqualTo(new java.math.BigDecimal("990.00"));
+  }
+
+  @Test
   void aDeclinedRenewalIsPastDueUntilTheViewerPaysWithAnotherCard() throws Exception {
     BillingCatalog.Product daily = catalog.product("day", "59.00", 1);
     String token = api.newViewer();

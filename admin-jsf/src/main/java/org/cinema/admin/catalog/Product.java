@@ -44,7 +44,7 @@ public class Product implements Serializable {
   private String currency = "RUB";
 
   @NotNull(message = "{product.period.required}")
-  @Pattern(regexp = "day|month", message = "{product.period.required}")
+  @Pattern(regexp = "day|month|year", message = "{product.period.required}")
   @Column(nullable = false)
   private String period = "month";
 

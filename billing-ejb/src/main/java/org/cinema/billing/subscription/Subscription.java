@@ -54,6 +54,10 @@ public class Subscription extends AuditedEntity {
   @Column(name = "current_period_end")
   private Instant currentPeriodEnd;
 
+  /** The first paid period's start: later periods keep its day of the month (BillingPeriod). */
+  @Column(name = "period_anchor")
+  private Instant periodAnchor;
+
   @Column(name = "cancel_at_period_end", nullable = false)
   private boolean cancelAtPeriodEnd;
 
@@ -96,7 +100,7 @@ public class Subscription extends AuditedEntity {
   /** The invoice of the period that follows the current one. */
   public Invoice nextInvoice() {
     return Invoice.open(
-        id, accountId, price, currency, currentPeriodEnd, period.after(currentPeriodEnd));
+        id, accountId, price, currency, currentPeriodEnd, period.after(currentPeriodEnd, anchor()));
   }
 
   /** Whether {@code invoice} is the unpaid one for the period that follows this one's. */
@@ -109,8 +113,9 @@ public class Subscription extends AuditedEntity {
 
   /**
    * The money for {@code invoice} arrived at {@code paidAt}: a first payment starts the first
-   * period; a renewal's continues from the old end without a gap (or from {@code paidAt}, when that
-   * end has passed, paid late after a decline). The invoice is paid for the period it bought.
+   * period (and anchors the series); a renewal's continues from the old end without a gap, also
+   * when it is paid late after a decline (the period it bought is the one that followed, as with
+   * Stripe's invoices). The invoice is paid for the period it bought.
    *
    * @return empty when taken; otherwise why this subscription cannot take the money (it ended, the
    *     invoice is void or paid already): the money must go back
@@ -123,11 +128,12 @@ public class Subscription extends AuditedEntity {
       moveTo(SubscriptionStatus.ACTIVE);
       currentPeriodStart = paidAt;
       currentPeriodEnd = period.after(paidAt);
+      periodAnchor = paidAt;
     } else if (status.isRunning() && isRenewal(invoice)) {
-      Instant start = currentPeriodEnd.isAfter(paidAt) ? currentPeriodEnd : paidAt;
+      Instant start = currentPeriodEnd;
       moveTo(SubscriptionStatus.ACTIVE);
       currentPeriodStart = start;
-      currentPeriodEnd = period.after(start);
+      currentPeriodEnd = period.after(start, anchor());
     } else {
       return Optional.of(
           status.isOpen()
@@ -264,6 +270,11 @@ public class Subscription extends AuditedEntity {
 
   public String currency() {
     return currency;
+  }
+
+  /** The series' anchor; rows from before anchors were kept use their current period's start. */
+  private Instant anchor() {
+    return periodAnchor != null ? periodAnchor : currentPeriodStart;
   }
 
   public BillingPeriod period() {

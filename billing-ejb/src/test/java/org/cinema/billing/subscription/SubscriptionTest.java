@@ -47,7 +47,7 @@ class SubscriptionTest {
   }
 
   @Test
-  void aDeclinedRenewalIsPastDueKeepsThePaidPeriodAndIsPaidLateFromThePaymentTime() {
+  void aDeclinedRenewalIsPastDueKeepsThePaidPeriodAndPaidLateContinuesFromItsEnd() {
     Subscription subscription = active();
     Instant end = subscription.currentPeriodEnd();
     Invoice next = subscription.nextInvoice();
@@ -59,7 +59,8 @@ class SubscriptionTest {
     Instant late = end.plus(Duration.ofHours(5));
     assertThat(subscription.onPaymentSucceeded(next, late)).isEmpty();
     assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
-    assertThat(subscription.currentPeriodStart()).isEqualTo(late);
+    assertThat(subscription.currentPeriodStart()).isEqualTo(end);
+    assertThat(subscription.currentPeriodEnd()).isEqualTo(end.plus(DAY));
   }
 
   @Test
@@ -145,6 +146,51 @@ class SubscriptionTest {
     assertThat(SubscriptionStatus.PENDING.canMoveTo(SubscriptionStatus.PAST_DUE)).isFalse();
   }
 
+  @Test
+  void aMonthlyOneFromThe31stRenewsOnTheLastOfFebruaryThenOnThe31stAgain() {
+    Instant january31 = Instant.parse("2027-01-31T09:00:00Z");
+    Subscription subscription =
+        Subscription.pending(UUID.randomUUID(), product(BillingPeriod.MONTH));
+    subscription.onPaymentSucceeded(subscription.firstInvoice(january31), january31);
+    assertThat(subscription.currentPeriodEnd()).isEqualTo(Instant.parse("2027-02-28T09:00:00Z"));
+
+    Invoice march = subscription.nextInvoice();
+    assertThat(subscription.onPaymentSucceeded(march, Instant.parse("2027-02-28T08:00:00Z")))
+        .isEmpty();
+
+    assertThat(march.periodStart()).isEqualTo(Instant.parse("2027-02-28T09:00:00Z"));
+    assertThat(subscription.currentPeriodEnd()).isEqualTo(Instant.parse("2027-03-31T09:00:00Z"));
+    assertThat(subscription.nextInvoice().periodEnd())
+        .isEqualTo(Instant.parse("2027-04-30T09:00:00Z"));
+  }
+
+  @Test
+  void aRenewalPaidLateBuysThePeriodThatFollowedSoThePaidPeriodsHaveNoGap() {
+    Instant january31 = Instant.parse("2027-01-31T09:00:00Z");
+    Subscription subscription =
+        Subscription.pending(UUID.randomUUID(), product(BillingPeriod.MONTH));
+    subscription.onPaymentSucceeded(subscription.firstInvoice(january31), january31);
+    Invoice late = subscription.nextInvoice();
+    subscription.onRenewalDeclined(late);
+
+    subscription.onPaymentSucceeded(late, Instant.parse("2027-03-03T12:00:00Z"));
+
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    assertThat(subscription.currentPeriodStart()).isEqualTo(Instant.parse("2027-02-28T09:00:00Z"));
+    assertThat(subscription.currentPeriodEnd()).isEqualTo(Instant.parse("2027-03-31T09:00:00Z"));
+  }
+
+  @Test
+  void aYearlyOneRenewsAYearOn() {
+    Subscription subscription =
+        Subscription.pending(UUID.randomUUID(), product(BillingPeriod.YEAR));
+    subscription.onPaymentSucceeded(subscription.firstInvoice(T0), T0);
+
+    assertThat(subscription.currentPeriodEnd()).isEqualTo(Instant.parse("2027-11-01T10:00:00Z"));
+    assertThat(subscription.nextInvoice().periodEnd())
+        .isEqualTo(Instant.parse("2028-11-01T10:00:00Z"));
+  }
+
   private static Subscription active() {
     Subscription subscription = pendingDaily();
     subscription.onPaymentSucceeded(subscription.firstInvoice(T0), T0);
@@ -156,6 +202,10 @@ class SubscriptionTest {
   }
 
   private static Product dailyProduct() {
+    return product(BillingPeriod.DAY);
+  }
+
+  private static Product product(BillingPeriod period) {
     UUID id = UUID.randomUUID();
     return new Product() {
       @Override
@@ -175,7 +225,7 @@ class SubscriptionTest {
 
       @Override
       public BillingPeriod period() {
-        return BillingPeriod.DAY;
+        return period;
       }
     };
   }

@@ -15,7 +15,7 @@ import java.util.Set;
 @Dependent
 public class RowValidator implements ItemProcessor {
 
-  private static final Set<String> PERIODS = Set.of("day", "month");
+  private static final Set<String> PERIODS = Set.of("day", "month", "year");
   private static final Set<String> TYPES = Set.of("movie", "tv_show");
 
   @Override

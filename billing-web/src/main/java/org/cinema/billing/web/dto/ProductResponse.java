@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.UUID;
 import org.cinema.billing.catalog.ProductView;
 
-/** A product on sale; {@code duration} is its period, {@code day} or {@code month}. */
+/**
+ * A product on sale; {@code duration} is its period, {@code day}, {@code month} or {@code year}.
+ */
 public record ProductResponse(
     UUID id,
     String name,
