@@ -93,6 +93,47 @@ class RenewalIT {
   }
 
   @Test
+  void movedPastThePeriodsEndByTheTestClockItRenewsOnceAndAccessGoesOn() throws Exception {
+    String admin =
+        api.login(System.getProperty("it.admin.login"), System.getProperty("it.admin.password"));
+    BillingCatalog.Product daily = catalog.product("day", "39.00", 1);
+    String token = api.newViewer();
+    UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
+    Instant end = periodEnd(subscription);
+    try {
+      assertThat(moveClock(admin, "{\"advance\":\"soon\"}").status()).isEqualTo(400);
+      assertThat(moveClock(admin, "{}").status()).isEqualTo(400);
+      assertThat(moveClock(api.newViewer(), "{\"advance\":\"P1D\"}").status()).isEqualTo(403);
+
+      Http.Response moved = moveClock(admin, "{\"advance\":\"PT23H45M\"}");
+      assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+      Instant now = Instant.parse(moved.json().getString("now"));
+      assertThat(now).isBetween(end.minus(Duration.ofMinutes(20)), end);
+      Http.Response read = api.get("admin/test-clock", admin);
+      assertThat(Instant.parse(read.json().getString("now"))).isAfterOrEqualTo(now);
+
+      await("the renewal on the moved clock")
+          .atMost(RENEWER_WAIT)
+          .until(() -> paidPayments(subscription) == 2L);
+      assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
+
+      assertThat(moveClock(admin, "{\"advance\":\"PT1H\"}").status()).isEqualTo(200);
+      assertThat(api.mayWatch(token, daily.firstMovie()))
+          .as("past the first period's end, in the renewed one")
+          .isTrue();
+      Thread.sleep(3000);
+      assertThat(payments(subscription)).as("renewed once").isEqualTo(2L);
+      assertThat(
+              sql.value(
+                  "select count(*) from billing.invoice where subscription_id = ?::uuid",
+                  subscription.toString()))
+          .isEqualTo(2L);
+    } finally {
+      moveClock(admin, "{\"now\":\"" + Instant.now() + "\"}");
+    }
+  }
+
+  @Test
   void aYearlySubscriptionRenewsAYearOn() throws Exception {
     BillingCatalog.Product yearly = catalog.product("year", "990.00", 1);
     String token = api.newViewer();
@@ -248,6 +289,10 @@ class RenewalIT {
     return (String)
         sql.value(
             "select status from billing.subscription where id = ?::uuid", subscription.toString());
+  }
+
+  private Http.Response moveClock(String token, String body) {
+    return api.post("admin/test-clock", token, body);
   }
 
   private Instant periodEnd(UUID subscription) throws SQLException {

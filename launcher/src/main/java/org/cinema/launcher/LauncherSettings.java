@@ -104,6 +104,12 @@ record LauncherSettings(
    * its keys (the server would start and then fail every checkout).
    */
   private static void checkPaymentProvider(Map<String, String> env) {
+    if (value(env, "BILLING_TEST_CLOCK").map(Boolean::parseBoolean).orElse(false)
+        && value(env, "STRIPE_API_KEY").filter(key -> key.contains("_live_")).isPresent()) {
+      throw new IllegalArgumentException(
+          "BILLING_TEST_CLOCK=true is refused with a live Stripe key (STRIPE_API_KEY=sk_live_...):"
+              + " moving time would move real money");
+    }
     String provider = value(env, "PAYMENT_PROVIDER").orElse("sandbox");
     switch (provider) {
       case "sandbox" -> {}

@@ -12,6 +12,28 @@ import org.junit.jupiter.api.Test;
 class LauncherSettingsTest {
 
   @Test
+  void aTestClockIsRefusedWithALiveStripeKey() {
+    assertThatThrownBy(
+            () ->
+                LauncherSettings.fromEnvironment(
+                    Map.of(
+                        "BILLING_TEST_CLOCK", "true",
+                        "PAYMENT_PROVIDER", "stripe",
+                        "STRIPE_API_KEY", "sk_live_abc",
+                        "STRIPE_WEBHOOK_SECRET", "whsec_x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("BILLING_TEST_CLOCK");
+    assertThat(
+            LauncherSettings.fromEnvironment(
+                Map.of(
+                    "BILLING_TEST_CLOCK", "true",
+                    "PAYMENT_PROVIDER", "stripe",
+                    "STRIPE_API_KEY", "sk_test_abc",
+                    "STRIPE_WEBHOOK_SECRET", "whsec_x")))
+        .isNotNull();
+  }
+
+  @Test
   void withNothingConfiguredRunsEmbeddedWithTheDemoCatalog() {
     LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of());
 

@@ -47,6 +47,11 @@ public final class WholeSystem {
                 .status())
         .as("billing's admin API, a viewer")
         .isEqualTo(403);
+    Http.Response clock =
+        Http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/test-clock"))
+                .header("Authorization", "Bearer " + Tokens.signed(jwtPrivateKey, "admin")));
+    assertThat(clock.status()).as("no test clock in a normal run: %s", clock).isEqualTo(404);
     URI runs = URI.create(base + "/etl/api/runs");
     Http.Response anonymous = Http.get(runs);
     assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);

@@ -5,9 +5,12 @@ import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
 import java.time.Instant;
+import org.cinema.common.time.MovableClock;
 
 /**
- * Rows that record when they were created and last changed (wall-clock facts, not business time).
+ * Rows that record when they were created and last changed, by the application's clock (the one
+ * every decision reads, {@link MovableClock}): the reconciler and the refund window compare these
+ * times with "now", so a test clock moved on must move them too.
  */
 @MappedSuperclass
 public abstract class AuditedEntity {
@@ -20,13 +23,13 @@ public abstract class AuditedEntity {
 
   @PrePersist
   void stampCreated() {
-    createdAt = Instant.now();
+    createdAt = MovableClock.APPLICATION.instant();
     updatedAt = createdAt;
   }
 
   @PreUpdate
   void stampUpdated() {
-    updatedAt = Instant.now();
+    updatedAt = MovableClock.APPLICATION.instant();
   }
 
   public Instant createdAt() {
