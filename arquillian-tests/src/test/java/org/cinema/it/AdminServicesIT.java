@@ -199,7 +199,10 @@ class AdminServicesIT {
         Set.of("Currency is a three-letter ISO code, such as RUB."), messages(badCurrency));
     Product badPeriod = product("Fine", "10.00");
     badPeriod.setPeriod("week");
-    assertEquals(Set.of("Period is day or month."), messages(badPeriod));
+    assertEquals(Set.of("Period is day, month or year."), messages(badPeriod));
+    Product yearly = product("Fine", "10.00");
+    yearly.setPeriod("year");
+    assertEquals(Set.of(), messages(yearly));
   }
 
   @Test
