@@ -270,6 +270,22 @@ class EdgesIT {
   }
 
   @Test
+  void textWithANulCharacterIsA400AndChangesNothing() throws Exception {
+    String login = "nul-" + UUID.randomUUID().toString().substring(0, 8);
+    Http.Response loggingIn =
+        api.post("content/login", null, "{\"login\":\"\\u0000admin\",\"password\":\"x\"}");
+    Http.Response registering =
+        api.post("content/register", null, registration(login, "Nul\u0000Name"));
+
+    for (Http.Response refused : List.of(loggingIn, registering)) {
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+      assertThat(refused.json().getString("error")).isEqualTo("INVALID_INPUT");
+    }
+    assertThat(sql.value("select count(*) from billing.account where login = ?", login))
+        .isEqualTo(0L);
+  }
+
+  @Test
   void anOverLongKeyOrPathIsA400() {
     String token = api.newViewer();
 
