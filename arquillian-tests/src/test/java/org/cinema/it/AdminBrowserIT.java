@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -20,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +28,7 @@ import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Browser;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.ProviderEvents;
+import org.cinema.it.support.RawHttp;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeSignature;
@@ -322,7 +319,7 @@ class AdminBrowserIT {
       assertThat(postLogin("127.0.0.2", locked, "wrong-" + i).status()).isNotEqualTo(429);
     }
     // ...and the right one is refused from anywhere, without being checked, for the window.
-    Raw refused = postLogin("127.0.0.1", locked, MANAGER_PASSWORD);
+    Http.Response refused = postLogin("127.0.0.1", locked, MANAGER_PASSWORD);
     assertThat(refused.status()).isEqualTo(429);
     assertThat(refused.header("Retry-After"))
         .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(840, 900));
@@ -346,13 +343,13 @@ class AdminBrowserIT {
     // password is checked.
     ExecutorService senders = Executors.newFixedThreadPool(12);
     try {
-      List<Future<Raw>> sent = new ArrayList<>();
+      List<Future<Http.Response>> sent = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         String guess = "rushed-" + i;
         sent.add(senders.submit(() -> postLogin("127.0.0.9", "rushed-" + suffix, guess)));
       }
       int checked = 0;
-      for (Future<Raw> answer : sent) {
+      for (Future<Http.Response> answer : sent) {
         checked += answer.get().status() == 429 ? 0 : 1;
       }
       assertThat(checked).as("guesses whose password was checked").isEqualTo(5);
@@ -638,50 +635,20 @@ class AdminBrowserIT {
   }
 
   /** An answer read off a plain socket. */
-  private record Raw(int status, Map<String, String> headers, String body) {
-    Optional<String> header(String name) {
-      return Optional.ofNullable(headers.get(name.toLowerCase()));
-    }
-  }
-
   /**
    * A form login posted from {@code from}, a loopback address of this machine (127.0.0.2 and so
    * on), so that the server sees another client address; java.net.http cannot choose it.
    */
-  private static Raw postLogin(String from, String username, String password) throws IOException {
-    String body =
+  private static Http.Response postLogin(String from, String username, String password)
+      throws IOException {
+    return RawHttp.post(
+        from,
+        URI.create(system.baseUri() + "/admin/j_security_check"),
+        Map.of("Content-Type", "application/x-www-form-urlencoded"),
         "j_username="
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&j_password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    int port = system.baseUri().getPort();
-    try (Socket socket = new Socket()) {
-      socket.bind(new InetSocketAddress(from, 0));
-      socket.connect(new InetSocketAddress(from, port), 5000);
-      socket.setSoTimeout(30000);
-      String request =
-          "POST /admin/j_security_check HTTP/1.1\r\nHost: localhost:"
-              + port
-              + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
-              + body.getBytes(StandardCharsets.UTF_8).length
-              + "\r\nConnection: close\r\n\r\n"
-              + body;
-      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
-      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      int end = answer.indexOf("\r\n\r\n");
-      String[] lines = answer.substring(0, end < 0 ? answer.length() : end).split("\r\n");
-      Map<String, String> headers = new HashMap<>();
-      for (int i = 1; i < lines.length; i++) {
-        int colon = lines[i].indexOf(':');
-        headers.put(
-            lines[i].substring(0, colon).strip().toLowerCase(),
-            lines[i].substring(colon + 1).strip());
-      }
-      return new Raw(
-          Integer.parseInt(lines[0].split(" ")[1]),
-          headers,
-          end < 0 ? "" : answer.substring(end + 4));
-    }
+            + URLEncoder.encode(password, StandardCharsets.UTF_8));
   }
 
   private interface Attempt {

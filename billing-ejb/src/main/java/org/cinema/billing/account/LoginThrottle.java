@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.cinema.billing.platform.InstantConverter;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,7 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class LoginThrottle {
 
   private static final String ACCOUNT = "account";
-  private static final String ADDRESS = "address";
 
   @PersistenceContext private EntityManager em;
 
@@ -57,39 +59,49 @@ public class LoginThrottle {
    */
   public void attempt(String login, String address) {
     Instant now = clock.instant();
-    Instant latest = null;
-    for (Object[] counted :
-        List.of(count(ACCOUNT, account(login), now), count(ADDRESS, address, now))) {
-      int max = ACCOUNT.equals(counted[0]) ? maxPerAccount : maxPerAddress;
-      if (((Number) counted[1]).intValue() > max) {
-        Instant windowStart = instant(counted[2]);
-        latest = latest == null || windowStart.isAfter(latest) ? windowStart : latest;
-      }
-    }
-    if (latest != null) {
-      Instant reopens = latest.plus(window());
-      throw new TooManyAttempts(Math.max(1, Duration.between(now, reopens).toSeconds() + 1));
+    OffsetDateTime windowGone = at(now.minus(window()));
+    List<?> counted =
+        em.createNativeQuery(
+                "insert into billing.login_throttle as t (scope, subject, failures, window_start)"
+                    + " values ('account', ?, 1, ?), ('address', ?, 1, ?)"
+                    + " on conflict (scope, subject) do update set"
+                    + " failures = case when t.window_start <= ? then 1 else t.failures + 1 end,"
+                    + " window_start = case when t.window_start <= ? then excluded.window_start"
+                    + " else t.window_start end"
+                    + " returning scope, failures, window_start")
+            .setParameter(1, account(login))
+            .setParameter(2, at(now))
+            .setParameter(3, address)
+            .setParameter(4, at(now))
+            .setParameter(5, windowGone)
+            .setParameter(6, windowGone)
+            .getResultList();
+    Optional<Instant> reopens =
+        counted.stream()
+            .map(Object[].class::cast)
+            .filter(row -> ((Number) row[1]).intValue() > max((String) row[0]))
+            .map(row -> InstantConverter.ofColumn(row[2]).plus(window()))
+            .max(Comparator.naturalOrder());
+    if (reopens.isPresent()) {
+      throw new TooManyAttempts(Math.max(1, Duration.between(now, reopens.get()).toSeconds() + 1));
     }
   }
 
   /**
    * The attempt was a success: the account's failures are forgotten, and the address gets back the
-   * attempt counted for it (its failures stay).
+   * attempt counted for it (its failures stay; a row holding only this attempt goes).
    */
   public void succeeded(String login, String address) {
     em.createNativeQuery(
-            "delete from billing.login_throttle where scope = 'account' and subject = ?")
-        .setParameter(1, account(login))
-        .executeUpdate();
-    em.createNativeQuery(
-            "delete from billing.login_throttle"
-                + " where scope = 'address' and subject = ? and failures = 1")
-        .setParameter(1, address)
-        .executeUpdate();
-    em.createNativeQuery(
-            "update billing.login_throttle set failures = failures - 1"
+            "with account as (delete from billing.login_throttle"
+                + "   where scope = 'account' and subject = ?),"
+                + " only_this as (delete from billing.login_throttle"
+                + "   where scope = 'address' and subject = ? and failures = 1)"
+                + " update billing.login_throttle set failures = failures - 1"
                 + " where scope = 'address' and subject = ? and failures > 1")
-        .setParameter(1, address)
+        .setParameter(1, account(login))
+        .setParameter(2, address)
+        .setParameter(3, address)
         .executeUpdate();
   }
 
@@ -103,25 +115,8 @@ public class LoginThrottle {
         .executeUpdate();
   }
 
-  /** One more attempt for the subject, in its window or as the first of a new one. */
-  private Object[] count(String scope, String subject, Instant now) {
-    OffsetDateTime windowGone = at(now.minus(window()));
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "insert into billing.login_throttle as t (scope, subject, failures, window_start)"
-                        + " values (?, ?, 1, ?) on conflict (scope, subject) do update set"
-                        + " failures = case when t.window_start <= ? then 1 else t.failures + 1 end,"
-                        + " window_start = case when t.window_start <= ? then excluded.window_start"
-                        + " else t.window_start end"
-                        + " returning failures, window_start")
-                .setParameter(1, scope)
-                .setParameter(2, subject)
-                .setParameter(3, at(now))
-                .setParameter(4, windowGone)
-                .setParameter(5, windowGone)
-                .getSingleResult();
-    return new Object[] {scope, row[0], row[1]};
+  private int max(String scope) {
+    return ACCOUNT.equals(scope) ? maxPerAccount : maxPerAddress;
   }
 
   private Duration window() {
@@ -136,18 +131,5 @@ public class LoginThrottle {
 
   private static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp time) {
-      return time.toInstant();
-    }
-    if (value instanceof Instant time) {
-      return time;
-    }
-    throw new IllegalStateException("Unexpected timestamp " + value.getClass());
   }
 }

@@ -2,6 +2,7 @@ package org.cinema.billing.platform;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,5 +22,22 @@ public class InstantConverter implements AttributeConverter<Instant, OffsetDateT
   @Override
   public Instant convertToEntityAttribute(OffsetDateTime value) {
     return value == null ? null : value.toInstant();
+  }
+
+  /**
+   * A {@code timestamptz} as a native query hands it back (the driver's {@code Timestamp} or an
+   * {@code OffsetDateTime}, depending on the path), as an instant; null stays null.
+   */
+  public static Instant ofColumn(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    throw new IllegalStateException("Not a time: " + value.getClass());
   }
 }

@@ -3,12 +3,10 @@ package org.cinema.billing.webhook;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cinema.billing.platform.InstantConverter;
 import org.cinema.billing.platform.Page;
 
 /** The inbox as administrators list it: by state, newest first. */
@@ -80,23 +78,10 @@ public class WebhookEventQueries {
         (String) row[3],
         (String) row[4],
         ((Number) row[5]).intValue(),
-        instant(row[6]),
-        instant(row[7]),
-        instant(row[8]),
-        instant(row[9]),
+        InstantConverter.ofColumn(row[6]),
+        InstantConverter.ofColumn(row[7]),
+        InstantConverter.ofColumn(row[8]),
+        InstantConverter.ofColumn(row[9]),
         (String) row[10]);
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    throw new IllegalStateException("Not a time: " + value.getClass());
   }
 }

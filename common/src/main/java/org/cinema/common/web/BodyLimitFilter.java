@@ -52,6 +52,11 @@ public class BodyLimitFilter extends HttpFilter {
           "The request body may be at most " + limit + " bytes");
       return;
     }
+    if (request.getContentLengthLong() == 0) {
+      // A declared empty body (check-rights, the hot path) has nothing to count.
+      chain.doFilter(request, response);
+      return;
+    }
     chain.doFilter(new Bounded(request, limit), response);
   }
 
