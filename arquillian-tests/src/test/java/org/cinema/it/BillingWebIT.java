@@ -43,7 +43,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("7");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("8");
             });
   }
 
@@ -62,6 +62,7 @@ class BillingWebIT {
                 "select table_name from information_schema.tables where table_schema = 'billing'"))
         .containsExactlyInAnyOrder(
             "flyway_schema_history",
+            "renewal_run",
             "account",
             "movie",
             "product",

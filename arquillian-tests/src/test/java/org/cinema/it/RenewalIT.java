@@ -161,10 +161,16 @@ class RenewalIT {
   }
 
   @Test
-  void aDeclinedRenewalIsPastDueUntilTheViewerPaysWithAnotherCard() throws Exception {
+  void aDeclinedRenewalIsPastDueUntilTheViewerPaysTheLinkWithAnotherCard() throws Exception {
     BillingCatalog.Product daily = catalog.product("day", "59.00", 1);
     String token = api.newViewer();
     UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
+    JsonObject before = mySubscription(token, subscription);
+    assertThat(before.getString("next_renewal_at"))
+        .isEqualTo(before.getString("current_period_end"));
+    assertThat(before.getJsonNumber("next_renewal_amount").bigDecimalValue())
+        .isEqualByComparingTo("59.00");
+    assertThat(before.get("pay_again_url")).isNull();
     cardOnFileBecomes(token, "4000000000000002");
     Instant end = endsIn(subscription, Duration.ofMinutes(30));
 
@@ -181,28 +187,109 @@ class RenewalIT {
     assertThat(api.mayWatch(token, daily.firstMovie()))
         .as("the period paid before is still the viewer's")
         .isTrue();
+    JsonObject pastDue = mySubscription(token, subscription);
+    assertThat(pastDue.getString("status")).isEqualTo("PAST_DUE");
+    assertThat(pastDue.getInt("renewal_failures")).isEqualTo(1);
+    assertThat(Instant.parse(pastDue.getString("next_renewal_at")))
+        .as("the first retry, a day after the decline")
+        .isBetween(
+            Instant.now().plus(Duration.ofHours(23)), Instant.now().plus(Duration.ofHours(25)));
+    String link = pastDue.getString("pay_again_url");
 
     Http.Response again = api.addProduct(token, daily.id());
     assertThat(again.status()).as("add-product while past due: %s", again).isEqualTo(200);
-    assertThat(again.json().getString("subscription_id")).isEqualTo(subscription.toString());
-    Http.Response paid = api.payOnCheckout(again.json().getString("url"), "4242 4242 4242 4242");
+    assertThat(again.json().getString("url")).isEqualTo(link);
+    Http.Response paid = api.payOnCheckout(link, "4242 4242 4242 4242");
     assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
 
     await("paid by hand").atMost(RENEWER_WAIT).until(() -> status(subscription), "ACTIVE"::equals);
-    assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
+    assertThat(periodEnd(subscription))
+        .as("no gap: the paid period follows the old one")
+        .isEqualTo(end.plus(1, ChronoUnit.DAYS));
     assertThat(paidPayments(subscription)).isEqualTo(2L);
+    JsonObject active = mySubscription(token, subscription);
+    assertThat(active.getInt("renewal_failures")).isZero();
+    assertThat(active.get("pay_again_url")).as("no link once paid").isNull();
   }
 
   @Test
-  void anUnpaidRenewalExpiresAfterTheGracePeriod() throws Exception {
-    BillingCatalog.Product daily = catalog.product("day", "69.00", 1);
+  void aDeclinedRenewalIsRetriedAfter1_3_5And7DaysThenCanceledItsInvoiceVoid() throws Exception {
+    String admin =
+        api.login(System.getProperty("it.admin.login"), System.getProperty("it.admin.password"));
+    BillingCatalog.Product daily = catalog.product("day", "65.00", 1);
     String token = api.newViewer();
     UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
     cardOnFileBecomes(token, "4000000000009995");
     endsIn(subscription, Duration.ofMinutes(30));
-    await("the declined renewal")
-        .atMost(RENEWER_WAIT)
-        .until(() -> status(subscription), "PAST_DUE"::equals);
+    await("the declined renewal").atMost(RENEWER_WAIT).until(() -> failures(subscription) == 1);
+    try {
+      int failures = 1;
+      for (String step : new String[] {"PT1H", "PT23H", "P2D", "P2D", "P2D"}) {
+        int expected = step.equals("PT1H") ? failures : failures + 1;
+        assertThat(moveClock(admin, "{\"advance\":\"" + step + "\"}").status()).isEqualTo(200);
+        if (step.equals("PT1H")) {
+          Thread.sleep(3000);
+          assertThat(failures(subscription)).as("no retry before its day").isEqualTo(1);
+          assertThat(api.mayWatch(token, daily.firstMovie()))
+              .as("past due, within the access grace")
+              .isTrue();
+          continue;
+        }
+        await("retry " + expected)
+            .atMost(RENEWER_WAIT)
+            .until(
+                () ->
+                    failures(subscription) == expected || !"PAST_DUE".equals(status(subscription)));
+        failures = expected;
+        if (failures == 4) {
+          assertThat(api.mayWatch(token, daily.firstMovie()))
+              .as("past due beyond the grace of 3 days")
+              .isFalse();
+        }
+      }
+      await("canceled after the last retry")
+          .atMost(RENEWER_WAIT)
+          .until(() -> status(subscription), "CANCELED"::equals);
+      assertThat(
+              sql.column(
+                  "select i.status || '/' || p.status || '/' || coalesce(p.failure_code, '-')"
+                      + " from billing.invoice i join billing.payment p on p.invoice_id = i.id"
+                      + " where i.subscription_id = ?::uuid order by p.created_at",
+                  subscription.toString()))
+          .as("one invoice for the period, five declined attempts, nothing charged")
+          .containsExactly(
+              "PAID/SUCCEEDED/-",
+              "VOID/CANCELED/insufficient_funds",
+              "VOID/CANCELED/insufficient_funds",
+              "VOID/CANCELED/insufficient_funds",
+              "VOID/CANCELED/insufficient_funds",
+              "VOID/CANCELED/insufficient_funds");
+      assertThat(api.mayWatch(token, daily.firstMovie())).isFalse();
+      Http.Response runs = api.get("admin/renewals/runs?size=200", admin);
+      assertThat(runs.status()).isEqualTo(200);
+      assertThat(
+              runs.json().getJsonArray("items").stream()
+                  .map(JsonObject.class::cast)
+                  .mapToInt(run -> run.getInt("canceled"))
+                  .sum())
+          .as("the runs count the cancel")
+          .isGreaterThanOrEqualTo(1);
+    } finally {
+      moveClock(admin, "{\"now\":\"" + Instant.now() + "\"}");
+    }
+  }
+
+  @Test
+  void aRenewalAwaitingAViewerWithNoSavedCardExpiresAfterTheGrace() throws Exception {
+    BillingCatalog.Product daily = catalog.product("day", "69.00", 1);
+    String token = api.newViewer();
+    UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
+    sql.update(
+        "delete from billing.sandbox_saved_card where account_id = ?::uuid",
+        BillingClient.accountOf(token).toString());
+    endsIn(subscription, Duration.ofMinutes(30));
+    await("the renewal's page").atMost(RENEWER_WAIT).until(() -> payments(subscription) == 2L);
+    assertThat(status(subscription)).isEqualTo("ACTIVE");
 
     endsIn(subscription, Duration.ofDays(-4));
 
@@ -220,6 +307,77 @@ class RenewalIT {
     assertThat(fresh.json().getString("subscription_id"))
         .as("a new subscription")
         .isNotEqualTo(subscription.toString());
+  }
+
+  @Test
+  void anAdministratorStartsAPassAndWatchesItAndTheRenewalsToCome() throws Exception {
+    String admin =
+        api.login(System.getProperty("it.admin.login"), System.getProperty("it.admin.password"));
+    assertThat(api.post("admin/renewals/runs", null, null).status()).isEqualTo(401);
+    assertThat(api.post("admin/renewals/runs", api.newViewer(), null).status()).isEqualTo(403);
+    assertThat(api.get("admin/renewals/runs/nope", admin).status()).isEqualTo(400);
+    assertThat(api.get("admin/renewals/runs/" + UUID.randomUUID(), admin).status()).isEqualTo(404);
+    assertThat(api.get("admin/renewals/upcoming?days=0", admin).status()).isEqualTo(400);
+
+    BillingCatalog.Product monthly = catalog.product("month", "123.45", 1);
+    String token = api.newViewer();
+    UUID subscription = subscribeAndPay(token, monthly, "4242 4242 4242 4242");
+    Instant end = periodEnd(subscription);
+    Http.Response upcoming = api.get("admin/renewals/upcoming?days=40", admin);
+    assertThat(upcoming.status()).as(upcoming.toString()).isEqualTo(200);
+    assertThat(
+            upcoming.json().getJsonArray("days").stream()
+                .map(JsonObject.class::cast)
+                .filter(
+                    day ->
+                        day.getString("day")
+                            .equals(end.atOffset(ZoneOffset.UTC).toLocalDate().toString()))
+                .filter(day -> day.getString("currency").equals("RUB"))
+                .mapToDouble(day -> day.getJsonNumber("amount").doubleValue())
+                .sum())
+        .as("its renewal is among the month's: %s", upcoming)
+        .isGreaterThanOrEqualTo(123.45);
+
+    Http.Response started = api.post("admin/renewals/runs", admin, null);
+    if (started.status() == 409) {
+      Thread.sleep(1500);
+      started = api.post("admin/renewals/runs", admin, null);
+    }
+    assertThat(started.status()).as(started.toString()).isEqualTo(202);
+    String id = started.json().getString("id");
+    assertThat(started.header("Location").orElseThrow())
+        .as("a path, not built from the Host header")
+        .startsWith("/")
+        .endsWith("/api/v1/admin/renewals/runs/" + id);
+    assertThat(started.json().getString("trigger")).isEqualTo("administrator");
+    await("the pass ends")
+        .atMost(RENEWER_WAIT)
+        .until(
+            () -> api.get("admin/renewals/runs/" + id, admin).json().getString("status"),
+            "FINISHED"::equals);
+    JsonObject run = api.get("admin/renewals/runs/" + id, admin).json();
+    assertThat(run.getInt("errors")).as(run.toString()).isZero();
+    assertThat(run.getJsonNumber("duration_ms").longValue()).isNotNegative();
+    Http.Response list = api.get("admin/renewals/runs", admin);
+    assertThat(list.json().getJsonArray("items").stream().map(JsonObject.class::cast))
+        .anyMatch(item -> item.getString("id").equals(id));
+  }
+
+  private JsonObject mySubscription(String token, UUID subscription) {
+    Http.Response mine = api.get("me/subscriptions", token);
+    assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+    return mine.json().getJsonArray("items").stream()
+        .map(JsonObject.class::cast)
+        .filter(item -> item.getString("id").equals(subscription.toString()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private int failures(UUID subscription) throws SQLException {
+    return (Integer)
+        sql.value(
+            "select renewal_failures from billing.subscription where id = ?::uuid",
+            subscription.toString());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.cinema.billing.entitlement;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,14 +19,16 @@ import javax.sql.DataSource;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.platform.BillingSchema;
 import org.cinema.common.error.ErrorCode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The access rule: a viewer may watch a movie when one of their subscriptions is ACTIVE (or
- * PAST_DUE: its renewal failed, but the period already paid for is theirs to its end), its paid
- * period covers now, and its product contains the movie. "Covers now" is "paid through a time after
- * now": a period renewed ahead of time starts in the future, and the one it follows is paid too. A
- * refund or an abandoned checkout ends the subscription (CANCELED) in the same transaction that
- * records it, so the status carries the "not refunded" part of the rule.
+ * PAST_DUE: its renewal failed, but the period already paid for is theirs to its end and {@code
+ * DUNNING_ACCESS_GRACE}, 3 days, after), its paid period covers now, and its product contains the
+ * movie. "Covers now" is "paid through a time after now": a period renewed ahead of time starts in
+ * the future, and the one it follows is paid too. A refund or an abandoned checkout ends the
+ * subscription (CANCELED) in the same transaction that records it, so the status carries the "not
+ * refunded" part of the rule.
  *
  * <p>One indexed query over one pooled connection, no transaction and no entity loading, and its
  * answer kept a while in {@link AccessCache}: this is what every "play" costs.
@@ -34,11 +38,13 @@ public class EntitlementService {
 
   private static final String ACCESS_QUERY =
       "select exists (select 1 from billing.movie m where m.id = ? and m.deleted_at is null),"
-          + " (select max(s.current_period_end) from billing.subscription s"
+          + " (select max(w.watchable_until) from (select s.current_period_end"
+          + "     + (case when s.status = 'PAST_DUE' then ? else 0 end) * interval '1 second'"
+          + "     as watchable_until from billing.subscription s"
           + "   join billing.product_movie pm on pm.product_id = s.product_id"
           + "   where s.account_id = ? and s.status in ('ACTIVE', 'PAST_DUE') and pm.movie_id = ?"
-          + "   and pm.deleted_at is null"
-          + "   and s.current_period_end > ?)";
+          + "   and pm.deleted_at is null) w"
+          + "   where w.watchable_until > ?)";
 
   @Resource(lookup = BillingSchema.DATA_SOURCE)
   private DataSource dataSource;
@@ -46,6 +52,18 @@ public class EntitlementService {
   @Inject private AccessCache cache;
 
   @Inject private Clock clock;
+
+  /** How long a PAST_DUE subscription stays watchable after its paid period (its dunning). */
+  @Inject
+  @ConfigProperty(name = "dunning.access-grace", defaultValue = "P3D")
+  private Duration pastDueGrace;
+
+  @PostConstruct
+  void checkGrace() {
+    if (pastDueGrace.isNegative()) {
+      throw new IllegalStateException("DUNNING_ACCESS_GRACE must not be negative");
+    }
+  }
 
   /**
    * @throws BillingException MOVIE_NOT_FOUND when the catalog has no such movie
@@ -61,9 +79,10 @@ public class EntitlementService {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement query = connection.prepareStatement(ACCESS_QUERY)) {
       query.setObject(1, movieId);
-      query.setObject(2, accountId);
-      query.setObject(3, movieId);
-      query.setObject(4, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+      query.setLong(2, pastDueGrace.toSeconds());
+      query.setObject(3, accountId);
+      query.setObject(4, movieId);
+      query.setObject(5, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
       try (ResultSet row = query.executeQuery()) {
         row.next();
         if (!row.getBoolean(1)) {

@@ -12,6 +12,7 @@ import org.cinema.billing.payment.PaymentStatus;
  * @param checkoutUrl the page to pay on, when the provider has opened it already
  * @param paymentStatus the payment's status when the ticket was made
  * @param created whether this request created the subscription (false: an unpaid one was reused)
+ * @param pastDue whether the subscription was past due already (a dunning retry)
  */
 public record CheckoutTicket(
     UUID subscriptionId,
@@ -25,4 +26,5 @@ public record CheckoutTicket(
     BillingPeriod period,
     Optional<String> checkoutUrl,
     PaymentStatus paymentStatus,
-    boolean created) {}
+    boolean created,
+    boolean pastDue) {}

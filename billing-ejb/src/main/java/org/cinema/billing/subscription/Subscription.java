@@ -67,6 +67,18 @@ public class Subscription extends AuditedEntity {
   @Column(name = "cancel_reason")
   private String cancelReason;
 
+  /** Declines of the renewal now owed (0 unless PAST_DUE). */
+  @Column(name = "renewal_failures", nullable = false)
+  private int renewalFailures;
+
+  /** When the renewal now owed was first declined. */
+  @Column(name = "past_due_since")
+  private Instant pastDueSince;
+
+  /** When the renewal now owed is charged again; null once the last retry has failed. */
+  @Column(name = "retry_at")
+  private Instant retryAt;
+
   @Version private long version;
 
   /** What a viewer's cancel did. */
@@ -134,6 +146,9 @@ public class Subscription extends AuditedEntity {
       moveTo(SubscriptionStatus.ACTIVE);
       currentPeriodStart = start;
       currentPeriodEnd = period.after(start, anchor());
+      renewalFailures = 0;
+      pastDueSince = null;
+      retryAt = null;
     } else {
       return Optional.of(
           status.isOpen()
@@ -145,15 +160,23 @@ public class Subscription extends AuditedEntity {
   }
 
   /**
-   * A renewal's payment was declined: PAST_DUE; what was paid for stays watchable to its end.
+   * A renewal's payment was declined at {@code at}: PAST_DUE, and charged again when {@code
+   * schedule} says (counted from the first decline); what was paid for stays watchable to its end
+   * and the schedule's grace after it. After the last retry there is none: the renewer cancels it.
    *
-   * @return whether it became past due now
+   * @return whether this decline counted (a renewal's, of a running subscription)
    */
-  public boolean onRenewalDeclined(Invoice invoice) {
-    if (status != SubscriptionStatus.ACTIVE || !isRenewal(invoice)) {
+  public boolean onRenewalDeclined(Invoice invoice, Instant at, Dunning.Schedule schedule) {
+    if (!status.isRunning() || !isRenewal(invoice)) {
       return false;
     }
-    moveTo(SubscriptionStatus.PAST_DUE);
+    if (status == SubscriptionStatus.ACTIVE) {
+      moveTo(SubscriptionStatus.PAST_DUE);
+      renewalFailures = 0;
+      pastDueSince = at;
+    }
+    renewalFailures++;
+    retryAt = schedule.retryAfter(renewalFailures, pastDueSince).orElse(null);
     return true;
   }
 
@@ -208,10 +231,10 @@ public class Subscription extends AuditedEntity {
 
   /**
    * Ends it when its time is up: cancelled to period end or its product withdrawn, once the period
-   * is over; or its renewal still unpaid when the grace after the period ({@code unpaidBefore}) is
-   * over.
+   * is over (EXPIRED); past due with no retry left (CANCELED); or a renewal awaiting the viewer (no
+   * saved card) still unpaid when the grace after the period ({@code unpaidBefore}) is over.
    *
-   * @return why it expired now; empty when it goes on
+   * @return why it ended now; empty when it goes on
    */
   public Optional<String> expireIfDue(Instant now, Instant unpaidBefore, boolean productWithdrawn) {
     if (!status.isRunning()) {
@@ -223,7 +246,13 @@ public class Subscription extends AuditedEntity {
       reason = "canceled by the subscriber; the paid period ended";
     } else if (status == SubscriptionStatus.ACTIVE && periodOver && productWithdrawn) {
       reason = "the product is no longer sold; the paid period ended";
-    } else if (!currentPeriodEnd.isAfter(unpaidBefore)) {
+    } else if (status == SubscriptionStatus.PAST_DUE && retryAt == null) {
+      reason = "renewal declined " + renewalFailures + " times";
+      end(SubscriptionStatus.CANCELED, reason, now);
+      return Optional.of(reason);
+    } else if (status == SubscriptionStatus.PAST_DUE && periodOver && productWithdrawn) {
+      reason = "the product is no longer sold; the renewal was not paid";
+    } else if (status == SubscriptionStatus.ACTIVE && !currentPeriodEnd.isAfter(unpaidBefore)) {
       reason = "renewal not paid";
     } else {
       return Optional.empty();
@@ -299,5 +328,17 @@ public class Subscription extends AuditedEntity {
 
   public String cancelReason() {
     return cancelReason;
+  }
+
+  public int renewalFailures() {
+    return renewalFailures;
+  }
+
+  public Instant pastDueSince() {
+    return pastDueSince;
+  }
+
+  public Instant retryAt() {
+    return retryAt;
   }
 }

@@ -9,7 +9,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.account.Account;
@@ -121,76 +126,135 @@ public class SubscriptionLedger {
   }
 
   /**
-   * Subscriptions to renew: ACTIVE, renewing, their period ending by {@code horizon}, and their
-   * next period not yet invoiced — or invoiced with a payment that never reached the provider (the
-   * call failed) and was created before {@code retryBefore}. Soonest ending first.
+   * Claims up to {@code limit} renewals to charge now and hands back their payments, in one
+   * transaction: ACTIVE subscriptions that renew and whose period ends by {@code horizon}, and
+   * PAST_DUE ones whose retry is due by {@code now}. Rows another transaction holds are skipped
+   * ({@code FOR UPDATE SKIP LOCKED}), so any number of passes and instances share the work without
+   * waiting on each other. The claim is the payment itself: a subscription whose next period has a
+   * payment that reached the provider, or was created since {@code retryBefore}, is not claimed
+   * again; a payment older than that which never reached the provider (its pass crashed) is handed
+   * out again, with its own idempotency key, so the provider charges it once.
+   *
+   * <p>Each claimed subscription gets the next period's invoice (unique per subscription and period
+   * start) and a payment; a retry cancels the declined payment (closing its page at the provider
+   * after the commit) and makes a new one for the same invoice.
    */
-  public List<UUID> dueForRenewal(Instant horizon, Instant retryBefore, int limit) {
-    return em.createQuery(
-            "select s.id from Subscription s where s.status = :active"
-                + " and s.cancelAtPeriodEnd = false and s.currentPeriodEnd <= :horizon"
-                + " and not exists (select p.id from Payment p, Invoice i"
-                + "   where p.invoiceId = i.id and i.subscriptionId = s.id"
-                + "   and i.periodStart = s.currentPeriodEnd"
-                + "   and (p.providerPaymentId is not null or p.createdAt >= :retryBefore))"
-                + " order by s.currentPeriodEnd",
-            UUID.class)
-        .setParameter("active", SubscriptionStatus.ACTIVE)
-        .setParameter("horizon", horizon)
-        .setParameter("retryBefore", retryBefore)
-        .setMaxResults(limit)
-        .getResultList();
+  public List<CheckoutTicket> claimRenewals(
+      Instant now, Instant horizon, Instant retryBefore, int limit, String provider) {
+    @SuppressWarnings("unchecked")
+    List<Object> ids =
+        em.createNativeQuery(
+                "select s.id from billing.subscription s where"
+                    + " ((s.status = 'ACTIVE' and not s.cancel_at_period_end"
+                    + "   and s.current_period_end <= ?)"
+                    + "  or (s.status = 'PAST_DUE' and s.retry_at <= ?))"
+                    + " and exists (select 1 from billing.product pr"
+                    + "   where pr.id = s.product_id and pr.deleted_at is null)"
+                    + " and not exists (select 1 from billing.invoice i"
+                    + "   join billing.payment p on p.invoice_id = i.id"
+                    + "   where i.subscription_id = s.id and i.period_start = s.current_period_end"
+                    + "   and p.status in ('CREATED', 'PENDING', 'SUCCEEDED',"
+                    + "     'PARTIALLY_REFUNDED', 'REFUNDED')"
+                    + "   and (p.provider_payment_id is not null or p.created_at >= ?))"
+                    + " order by s.current_period_end limit ?"
+                    + " for update of s skip locked")
+            .setParameter(1, at(horizon))
+            .setParameter(2, at(now))
+            .setParameter(3, at(retryBefore))
+            .setParameter(4, limit)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<UUID> claimed = ids.stream().map(id -> (UUID) id).toList();
+    Map<UUID, Subscription> subscriptionsById = byId(Subscription.class, claimed);
+    Map<UUID, Account> accounts =
+        byId(
+            Account.class,
+            subscriptionsById.values().stream().map(Subscription::accountId).distinct().toList());
+    Map<UUID, Invoice> invoiced = new HashMap<>();
+    Map<UUID, Payment> latest = new HashMap<>();
+    em.createQuery(
+            "select i, p from Invoice i, Payment p, Subscription s"
+                + " where p.invoiceId = i.id and i.subscriptionId = s.id"
+                + " and i.periodStart = s.currentPeriodEnd and s.id in :ids"
+                + " order by p.createdAt",
+            Object[].class)
+        .setParameter("ids", claimed)
+        .getResultList()
+        .forEach(
+            row -> {
+              Invoice invoice = (Invoice) row[0];
+              invoiced.put(invoice.subscriptionId(), invoice);
+              latest.put(invoice.subscriptionId(), (Payment) row[1]);
+            });
+    List<CheckoutTicket> tickets = new ArrayList<>();
+    List<Payment> created = new ArrayList<>();
+    List<Invoice> newInvoices = new ArrayList<>();
+    for (UUID id : claimed) {
+      Subscription subscription = subscriptionsById.get(id);
+      Product product = em.find(Product.class, subscription.productId());
+      Account account = accounts.get(subscription.accountId());
+      Payment before = latest.get(id);
+      if (before != null
+          && before.status() == PaymentStatus.CREATED
+          && before.providerPaymentId() == null) {
+        tickets.add(ticket(subscription, before, account, product, false));
+        continue;
+      }
+      Invoice invoice = invoiced.get(id);
+      if (invoice == null) {
+        invoice = subscription.nextInvoice();
+        newInvoices.add(invoice);
+      } else if (!invoice.isOpen()) {
+        continue;
+      }
+      if (before != null) {
+        cancelPayment(before, "charged again (dunning retry)", now);
+      }
+      Payment payment =
+          Payment.of(
+              invoice,
+              provider,
+              (before == null ? "renewal of " : "retry of the renewal of ") + product.name(),
+              now);
+      created.add(payment);
+      tickets.add(ticket(subscription, payment, account, product, true));
+    }
+    // Rows refer to each other by id only: invoices first, for the payments' foreign keys.
+    newInvoices.forEach(em::persist);
+    em.flush();
+    created.forEach(em::persist);
+    em.flush();
+    created.forEach(payment -> payment.takeHistory().forEach(em::persist));
+    return tickets;
   }
 
-  /**
-   * Invoices the next period of a subscription and creates its payment, in one transaction with the
-   * subscription locked (the unique period start per subscription makes a second renewal of the
-   * same period impossible, also from another instance); or hands back a renewal payment that never
-   * reached the provider.
-   *
-   * @return the payment to take now; empty when there is nothing to do (renewed meanwhile,
-   *     cancelled, the product withdrawn from sale)
-   */
-  public Optional<CheckoutTicket> beginRenewal(
-      UUID subscriptionId, Instant horizon, String provider) {
-    Subscription subscription =
-        em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
-    Product product = em.find(Product.class, subscription.productId());
-    if (!subscription.renewalDue(horizon, product.deleted())) {
-      return Optional.empty();
+  private <T> Map<UUID, T> byId(Class<T> type, List<UUID> ids) {
+    Map<UUID, T> found = new HashMap<>();
+    em.createQuery("select e from " + type.getSimpleName() + " e where e.id in :ids", type)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(entity -> found.put(idOf(entity), entity));
+    return found;
+  }
+
+  private static UUID idOf(Object entity) {
+    if (entity instanceof Subscription subscription) {
+      return subscription.id();
     }
-    Account account = em.find(Account.class, subscription.accountId());
-    Optional<Invoice> invoiced =
-        em.createQuery(
-                "select i from Invoice i where i.subscriptionId = :subscription"
-                    + " and i.periodStart = :start",
-                Invoice.class)
-            .setParameter("subscription", subscriptionId)
-            .setParameter("start", subscription.currentPeriodEnd())
-            .getResultStream()
-            .findFirst();
-    if (invoiced.isPresent()) {
-      Payment payment = latestPayment(subscriptionId);
-      if (payment.status() != PaymentStatus.CREATED || payment.providerPaymentId() != null) {
-        return Optional.empty();
-      }
-      return Optional.of(ticket(subscription, payment, account, product, false));
-    }
-    Invoice invoice = subscription.nextInvoice();
-    Payment payment =
-        Payment.of(invoice, provider, "renewal of " + product.name(), clock.instant());
-    em.persist(invoice);
-    em.flush();
-    em.persist(payment);
-    em.flush();
-    payment.takeHistory().forEach(em::persist);
-    return Optional.of(ticket(subscription, payment, account, product, true));
+    return ((Account) entity).id();
+  }
+
+  private static OffsetDateTime at(Instant instant) {
+    return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
   }
 
   /**
    * Subscriptions whose time is up: ACTIVE ones cancelled to period end, or whose product was
-   * withdrawn, once the period has ended; ACTIVE or PAST_DUE ones whose period ended before {@code
-   * unpaidBefore} without the renewal being paid.
+   * withdrawn, once the period has ended; ACTIVE ones whose renewal awaits the viewer and whose
+   * period ended before {@code unpaidBefore}; PAST_DUE ones with no retry left (or whose product
+   * was withdrawn, once the period has ended).
    */
   public List<UUID> dueToEnd(Instant now, Instant unpaidBefore, int limit) {
     return em.createQuery(
@@ -198,12 +262,15 @@ public class SubscriptionLedger {
                 + " (s.status = :active and s.currentPeriodEnd <= :now"
                 + "   and (s.cancelAtPeriodEnd = true or exists (select p.id from Product p"
                 + "     where p.id = s.productId and p.deletedAt is not null)))"
-                + " or (s.status in :renewing and s.currentPeriodEnd <= :unpaidBefore)"
+                + " or (s.status = :active and s.currentPeriodEnd <= :unpaidBefore)"
+                + " or (s.status = :pastDue and (s.retryAt is null or (s.currentPeriodEnd <= :now"
+                + "   and exists (select p.id from Product p"
+                + "     where p.id = s.productId and p.deletedAt is not null))))"
                 + " order by s.currentPeriodEnd",
             UUID.class)
         .setParameter("active", SubscriptionStatus.ACTIVE)
         .setParameter("now", now)
-        .setParameter("renewing", List.of(SubscriptionStatus.ACTIVE, SubscriptionStatus.PAST_DUE))
+        .setParameter("pastDue", SubscriptionStatus.PAST_DUE)
         .setParameter("unpaidBefore", unpaidBefore)
         .setMaxResults(limit)
         .getResultList();
@@ -214,9 +281,9 @@ public class SubscriptionLedger {
    * EXPIRED, its unpaid invoices void, their open payments canceled and the provider's checkouts
    * closed after the commit.
    *
-   * @return whether it ended
+   * @return the status it ended in; empty when it goes on
    */
-  public boolean end(UUID subscriptionId, Instant now, Instant unpaidBefore) {
+  public Optional<SubscriptionStatus> end(UUID subscriptionId, Instant now, Instant unpaidBefore) {
     List<Payment> unpaid = unpaidPayments(subscriptionId);
     List<Invoice> open = openInvoices(subscriptionId);
     Subscription subscription =
@@ -224,11 +291,11 @@ public class SubscriptionLedger {
     Product product = em.find(Product.class, subscription.productId());
     Optional<String> reason = subscription.expireIfDue(now, unpaidBefore, product.deleted());
     if (reason.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
     open.forEach(Invoice::voidUnpaid);
     unpaid.forEach(payment -> cancelPayment(payment, reason.get(), now));
-    return true;
+    return Optional.of(subscription.status());
   }
 
   /** The subscription's invoices still owed, locked (after its payments, before itself). */
@@ -280,7 +347,10 @@ public class SubscriptionLedger {
         s.currentPeriodStart(),
         s.currentPeriodEnd(),
         s.cancelsAtPeriodEnd(),
-        s.createdAt());
+        s.createdAt(),
+        s.renewalFailures(),
+        s.pastDueSince(),
+        s.retryAt());
   }
 
   private Optional<Subscription> findOpen(UUID accountId, UUID productId) {
@@ -326,6 +396,7 @@ public class SubscriptionLedger {
         subscription.period(),
         Optional.ofNullable(payment.checkoutUrl()),
         payment.status(),
-        created);
+        created,
+        subscription.status() == SubscriptionStatus.PAST_DUE);
   }
 }

@@ -1,6 +1,7 @@
 package org.cinema.billing.subscription;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,8 @@ public class SubscriptionPayments implements PaymentPurpose {
 
   @PersistenceContext private EntityManager em;
 
+  @Inject private Dunning dunning;
+
   @Override
   public Optional<String> paid(Payment payment, Instant at) {
     Invoice invoice = invoiceOf(payment);
@@ -31,7 +34,7 @@ public class SubscriptionPayments implements PaymentPurpose {
   @Override
   public void declined(Payment payment, Instant at) {
     Invoice invoice = invoiceOf(payment);
-    subscriptionOf(invoice).onRenewalDeclined(invoice);
+    subscriptionOf(invoice).onRenewalDeclined(invoice, at, dunning.schedule());
   }
 
   @Override

@@ -12,36 +12,55 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cinema.billing.payment.gateway.ActiveGateway;
 import org.cinema.billing.platform.PublicApi;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Subscriptions renew on their own. Every {@code RENEWAL_INTERVAL_SECONDS} (60; 0 turns it off):
+ * The renewal engine. Every {@code RENEWAL_INTERVAL_SECONDS} (60; 0 turns the schedule off), or
+ * when an administrator asks, a pass:
  *
- * <ul>
- *   <li>a subscription whose paid period ends within {@code RENEWAL_AHEAD_SECONDS} (3600) and that
- *       renews gets the next period's invoice and payment, and the card saved at its last checkout
- *       is charged off-session; paid, the new period follows the old one without a gap; declined,
- *       the subscription is PAST_DUE (the viewer keeps what was paid for, to its end) and
- *       add-product hands back a page to pay with another card;
- *   <li>a subscription cancelled to period end (or whose product was withdrawn from sale) expires
- *       when the period ends; one whose renewal stays unpaid {@code RENEWAL_GRACE_SECONDS} (259200,
- *       three days) after the period ended expires, its unpaid invoice void.
- * </ul>
+ * <ol>
+ *   <li>ends what is due to end: cancelled to period end (or product withdrawn) once the period is
+ *       over; past due with no retry left (CANCELED, its invoice void); a renewal awaiting a viewer
+ *       with no saved card still unpaid {@code RENEWAL_GRACE_SECONDS} (259200) after the period;
+ *   <li>renews until nothing is due: claims {@code RENEWAL_BATCH} (200) due renewals at a time
+ *       ({@link SubscriptionLedger#claimRenewals}: {@code FOR UPDATE SKIP LOCKED}, the invoice and
+ *       payment committed before any charge), and charges them on a bounded pool ({@code
+ *       RENEWAL_CONCURRENCY}, 8, charges in flight), paced to {@code RENEWAL_CHARGES_PER_SECOND}
+ *       (default: the provider's, below its published limit; the sandbox has none).
+ * </ol>
  *
- * Each subscription changes in its own transaction under its row lock, and a period is invoiced
- * once (unique per subscription and period start), so instances running this at once neither charge
- * twice nor race. Access needs no pass of this: the access check compares the paid period with now.
+ * <p>Charges run on container threads from Jakarta Concurrency's managed thread factory, a fixed
+ * pool per pass, rather than in a partitioned batch job: the work is many small independent calls
+ * whose count is known only as the pass claims them, and each one is already a complete, idempotent
+ * step (one payment, one idempotency key); a batch job would add checkpoints that protect nothing
+ * the database does not protect already.
+ *
+ * <p>Exactly once: an invoice is unique per subscription and period start; a payment is charged
+ * with its own id as the provider's idempotency key; a subscription whose next period has a payment
+ * at the provider (or made in the last {@code max(RENEWAL_INTERVAL_SECONDS, 60)} seconds) is not
+ * claimed. A crash after the claim leaves a payment that never reached the provider: it is claimed
+ * again after that window, and charged once.
  */
 @Startup
 @Singleton
@@ -52,7 +71,8 @@ public class SubscriptionRenewer {
 
   private static final Logger LOG = Logger.getLogger(SubscriptionRenewer.class.getName());
 
-  private static final int BATCH = 100;
+  /** A subscription renewed more often than this in one pass stops the pass (a bug's loop). */
+  private static final int MAX_CLAIMS_PER_PASS = 1000;
 
   @Inject
   @ConfigProperty(name = "renewal.interval-seconds", defaultValue = "60")
@@ -66,11 +86,33 @@ public class SubscriptionRenewer {
   @ConfigProperty(name = "renewal.grace-seconds", defaultValue = "259200")
   private long graceSeconds;
 
+  @Inject
+  @ConfigProperty(name = "renewal.batch", defaultValue = "200")
+  private int batch;
+
+  @Inject
+  @ConfigProperty(name = "renewal.concurrency", defaultValue = "8")
+  private int concurrency;
+
+  @Inject
+  @ConfigProperty(name = "renewal.charges-per-second")
+  private Optional<Double> chargesPerSecond;
+
   @Resource private TimerService timers;
+
+  /** Background passes an administrator starts. */
+  @Resource private ManagedExecutorService executor;
+
+  /** The charging threads of a pass: container threads, as many as RENEWAL_CONCURRENCY. */
+  @Resource private ManagedThreadFactory threads;
 
   @Inject private SubscriptionLedger subscriptions;
 
   @Inject private SubscriptionService subscribing;
+
+  @Inject private RenewalRuns runs;
+
+  @Inject private ActiveGateway gateway;
 
   @Inject private PublicApi publicApi;
 
@@ -82,6 +124,13 @@ public class SubscriptionRenewer {
 
   @PostConstruct
   void schedule() {
+    if (batch < 1 || concurrency < 1 || concurrency > 64) {
+      throw new IllegalStateException(
+          "RENEWAL_BATCH must be at least 1 and RENEWAL_CONCURRENCY between 1 and 64");
+    }
+    if (chargesPerSecond.isPresent() && !(chargesPerSecond.get() >= 0)) {
+      throw new IllegalStateException("RENEWAL_CHARGES_PER_SECOND must not be negative");
+    }
     if (intervalSeconds > 0) {
       long every = intervalSeconds * 1000;
       timers.createIntervalTimer(every, every, new TimerConfig("subscription-renewer", false));
@@ -92,69 +141,173 @@ public class SubscriptionRenewer {
   void renewOnSchedule() {
     if (running.compareAndSet(false, true)) {
       try {
-        run();
+        run(new RenewalTally(UUID.randomUUID(), "schedule", clock.instant()), false);
       } finally {
         running.set(false);
       }
     }
   }
 
-  /** What one pass did. */
-  public record Pass(int renewed, int pastDue, int awaitingViewer, int ended) {}
-
-  /** One pass: ends what is due to end, then renews what is due to renew. */
-  public Pass run() {
-    Instant now = clock.instant();
-    Instant unpaidBefore = now.minusSeconds(graceSeconds);
-    int ended = 0;
-    for (UUID id : subscriptions.dueToEnd(now, unpaidBefore, BATCH)) {
-      try {
-        if (subscriptions.end(id, now, unpaidBefore)) {
-          ended++;
-          LOG.info(() -> "Subscription " + id + " expired");
-        }
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not end subscription " + id + ": " + e, e);
-      }
+  /**
+   * Starts a pass now, in the background, recorded from its start.
+   *
+   * @return the run's id; empty when a pass is running on this instance already
+   */
+  public Optional<UUID> startNow() {
+    if (!running.compareAndSet(false, true)) {
+      return Optional.empty();
     }
-    Optional<URI> apiBase = publicApi.known();
-    if (apiBase.isEmpty()) {
-      if (toldToConfigure.compareAndSet(false, true)) {
+    RenewalTally tally = new RenewalTally(UUID.randomUUID(), "administrator", clock.instant());
+    try {
+      runs.started(tally.id(), tally.trigger(), tally.startedAt());
+      executor.execute(
+          () -> {
+            try {
+              run(tally, true);
+            } finally {
+              running.set(false);
+            }
+          });
+    } catch (RuntimeException e) {
+      running.set(false);
+      throw e;
+    }
+    return Optional.of(tally.id());
+  }
+
+  /** One pass, now, in the caller's thread (what the schedule runs); its counts. */
+  public RenewalRunView run() {
+    return run(new RenewalTally(UUID.randomUUID(), "schedule", clock.instant()), false);
+  }
+
+  private RenewalRunView run(RenewalTally tally, boolean recordAlways) {
+    try {
+      endWhatIsDue(tally);
+      Optional<URI> apiBase = publicApi.known();
+      if (apiBase.isPresent()) {
+        renewWhatIsDue(tally, apiBase.get());
+      } else if (toldToConfigure.compareAndSet(false, true)) {
         LOG.warning(
             "Renewals wait: set PUBLIC_API_URL (the API's public base URL, for the links renewals"
                 + " hand out) or wait for the first API request");
       }
-      return new Pass(0, 0, 0, ended);
+    } catch (RuntimeException e) {
+      tally.error(e);
+      LOG.log(Level.WARNING, "Renewal pass " + tally.id() + " stopped: " + e, e);
     }
-    Instant horizon = now.plusSeconds(aheadSeconds);
-    Instant retryBefore = now.minus(Duration.ofSeconds(Math.max(intervalSeconds, 60)));
-    int renewed = 0;
-    int pastDue = 0;
-    int awaiting = 0;
-    for (UUID id : subscriptions.dueForRenewal(horizon, retryBefore, BATCH)) {
+    RenewalRunView done = tally.view(clock.instant());
+    if (recordAlways || tally.didSomething()) {
       try {
-        Optional<SubscribeResult> result = subscribing.renew(id, horizon, apiBase.get());
-        if (result.isEmpty()) {
-          continue;
-        }
-        SubscribeResult renewal = result.get();
-        switch (renewal.paymentStatus()) {
-          case SUCCEEDED -> renewed++;
-          case FAILED -> pastDue++;
-          default -> awaiting++;
-        }
-        LOG.info(
-            () ->
-                "Renewal of subscription "
-                    + id
-                    + ": payment "
-                    + renewal.ticket().paymentId()
-                    + " "
-                    + renewal.paymentStatus());
+        runs.progress(done);
       } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "Could not renew subscription " + id + ": " + e, e);
+        LOG.log(Level.WARNING, "Could not record renewal pass " + tally.id() + ": " + e, e);
       }
     }
-    return new Pass(renewed, pastDue, awaiting, ended);
+    return done;
+  }
+
+  private void endWhatIsDue(RenewalTally tally) {
+    while (true) {
+      Instant now = clock.instant();
+      Instant unpaidBefore = now.minusSeconds(graceSeconds);
+      List<UUID> due = subscriptions.dueToEnd(now, unpaidBefore, batch);
+      int ended = 0;
+      for (UUID id : due) {
+        try {
+          Optional<SubscriptionStatus> status = subscriptions.end(id, now, unpaidBefore);
+          if (status.isPresent()) {
+            ended++;
+            tally.ended(status.get());
+            LOG.info(() -> "Subscription " + id + " ended: " + status.get());
+          }
+        } catch (RuntimeException e) {
+          tally.error(e);
+          LOG.log(Level.WARNING, "Could not end subscription " + id + ": " + e, e);
+        }
+      }
+      if (due.size() < batch || ended == 0) {
+        return;
+      }
+    }
+  }
+
+  private void renewWhatIsDue(RenewalTally tally, URI apiBase) {
+    Pacer pacer = new Pacer(limit());
+    Semaphore inFlight = new Semaphore(concurrency);
+    Map<UUID, Integer> claims = new HashMap<>();
+    ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);
+    try {
+      claiming:
+      while (true) {
+        Instant now = clock.instant();
+        List<CheckoutTicket> claimed =
+            subscribing.claimRenewals(
+                now,
+                now.plusSeconds(aheadSeconds),
+                now.minus(Duration.ofSeconds(Math.max(intervalSeconds, 60))),
+                batch);
+        if (claimed.isEmpty()) {
+          break;
+        }
+        for (CheckoutTicket ticket : claimed) {
+          if (claims.merge(ticket.subscriptionId(), 1, Integer::sum) > MAX_CLAIMS_PER_PASS) {
+            tally.error(
+                new IllegalStateException(
+                    "subscription " + ticket.subscriptionId() + " claimed over and over"));
+            break claiming;
+          }
+          inFlight.acquire();
+          try {
+            pool.execute(() -> charge(ticket, apiBase, pacer, tally, inFlight));
+          } catch (RuntimeException e) {
+            inFlight.release();
+            throw e;
+          }
+        }
+      }
+      inFlight.acquire(concurrency);
+      inFlight.release(concurrency);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      tally.error(e);
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private void charge(
+      CheckoutTicket ticket, URI apiBase, Pacer pacer, RenewalTally tally, Semaphore inFlight) {
+    try {
+      pacer.awaitTurn();
+      SubscribeResult renewal = subscribing.chargeRenewal(ticket, apiBase);
+      tally.charged(ticket, renewal.paymentStatus());
+      LOG.fine(
+          () ->
+              "Renewal of subscription "
+                  + ticket.subscriptionId()
+                  + ": payment "
+                  + ticket.paymentId()
+                  + " "
+                  + renewal.paymentStatus());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      tally.error(e);
+    } catch (RuntimeException e) {
+      tally.error(e);
+      LOG.log(
+          Level.WARNING, "Could not renew subscription " + ticket.subscriptionId() + ": " + e, e);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private OptionalDouble limit() {
+    double perSecond = chargesPerSecond.orElseGet(() -> gateway.get().defaultChargesPerSecond());
+    return perSecond > 0 ? OptionalDouble.of(perSecond) : OptionalDouble.empty();
+  }
+
+  /** Whether a pass is running on this instance. */
+  public boolean isRunning() {
+    return running.get();
   }
 }

@@ -6,7 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.payment.Payment;
@@ -52,17 +52,20 @@ public class SubscriptionService {
   }
 
   /**
-   * Renews one subscription whose period ends by {@code horizon}: invoices the next period, then
-   * charges the saved card off-session (a page for the viewer when there is none or it is
-   * declined).
-   *
-   * @return what became of the renewal's payment; empty when there was nothing to renew
+   * Claims up to {@code limit} renewals due now (see {@link SubscriptionLedger#claimRenewals}); the
+   * payments are committed before any provider is called.
    */
-  public Optional<SubscribeResult> renew(UUID subscriptionId, Instant horizon, URI apiBase) {
-    PaymentGateway provider = gateway.get();
-    return subscriptions
-        .beginRenewal(subscriptionId, horizon, provider.name())
-        .map(ticket -> takePayment(provider, ticket, apiBase, true));
+  public List<CheckoutTicket> claimRenewals(
+      Instant now, Instant horizon, Instant retryBefore, int limit) {
+    return subscriptions.claimRenewals(now, horizon, retryBefore, limit, gateway.get().name());
+  }
+
+  /**
+   * Charges a claimed renewal: the saved card off-session (a page for the viewer when there is none
+   * or it is declined), then records what the provider said.
+   */
+  public SubscribeResult chargeRenewal(CheckoutTicket ticket, URI apiBase) {
+    return takePayment(gateway.get(), ticket, apiBase, true);
   }
 
   private SubscribeResult takePayment(

@@ -18,6 +18,7 @@ class SubscriptionTest {
 
   private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
   private static final Duration DAY = Duration.ofDays(1);
+  private static final Dunning.Schedule DUNNING = Dunning.Schedule.parse("P1D,P3D,P5D,P7D");
 
   @Test
   void theFirstPaymentStartsOnePaidPeriod() {
@@ -52,7 +53,7 @@ class SubscriptionTest {
     Instant end = subscription.currentPeriodEnd();
     Invoice next = subscription.nextInvoice();
 
-    assertThat(subscription.onRenewalDeclined(next)).isTrue();
+    assertThat(subscription.onRenewalDeclined(next, T0, DUNNING)).isTrue();
     assertThat(subscription.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
     assertThat(subscription.currentPeriodEnd()).isEqualTo(end);
 
@@ -115,10 +116,52 @@ class SubscriptionTest {
   }
 
   @Test
-  void anUnpaidRenewalExpiresOnlyAfterTheGrace() {
+  void aDeclinedRenewalIsRetriedAfter1_3_5And7DaysThenTheSubscriptionIsCanceled() {
     Subscription subscription = active();
     Instant end = subscription.currentPeriodEnd();
-    subscription.onRenewalDeclined(subscription.nextInvoice());
+    Invoice renewal = subscription.nextInvoice();
+    Instant declined = end.minusSeconds(60);
+
+    assertThat(subscription.onRenewalDeclined(renewal, declined, DUNNING)).isTrue();
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.PAST_DUE);
+    assertThat(subscription.retryAt()).isEqualTo(declined.plus(DAY));
+    for (int days : new int[] {3, 5, 7}) {
+      subscription.onRenewalDeclined(renewal, subscription.retryAt(), DUNNING);
+      assertThat(subscription.retryAt()).isEqualTo(declined.plus(Duration.ofDays(days)));
+    }
+    assertThat(subscription.expireIfDue(declined.plus(Duration.ofDays(7)), declined, false))
+        .as("retries left")
+        .isEmpty();
+
+    subscription.onRenewalDeclined(renewal, declined.plus(Duration.ofDays(7)), DUNNING);
+
+    assertThat(subscription.renewalFailures()).isEqualTo(5);
+    assertThat(subscription.retryAt()).isNull();
+    assertThat(subscription.expireIfDue(declined.plus(Duration.ofDays(7)), declined, false))
+        .hasValue("renewal declined 5 times");
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.CANCELED);
+  }
+
+  @Test
+  void payingThePastDueRenewalReactivatesWithNoGapAndForgetsTheDeclines() {
+    Subscription subscription = active();
+    Instant end = subscription.currentPeriodEnd();
+    Invoice renewal = subscription.nextInvoice();
+    subscription.onRenewalDeclined(renewal, end, DUNNING);
+    subscription.onRenewalDeclined(renewal, end.plus(DAY), DUNNING);
+
+    assertThat(subscription.onPaymentSucceeded(renewal, end.plus(Duration.ofDays(2)))).isEmpty();
+
+    assertThat(subscription.status()).isEqualTo(SubscriptionStatus.ACTIVE);
+    assertThat(subscription.currentPeriodStart()).isEqualTo(end);
+    assertThat(subscription.renewalFailures()).isZero();
+    assertThat(subscription.retryAt()).isNull();
+  }
+
+  @Test
+  void aRenewalAwaitingTheViewerExpiresOnlyAfterTheGrace() {
+    Subscription subscription = active();
+    Instant end = subscription.currentPeriodEnd();
     Duration grace = Duration.ofDays(3);
 
     assertThat(subscription.expireIfDue(end.plus(Duration.ofDays(2)), end.minus(grace), false))
@@ -130,12 +173,21 @@ class SubscriptionTest {
   }
 
   @Test
+  void aMalformedDunningScheduleIsRefused() {
+    assertThatThrownBy(() -> Dunning.Schedule.parse("P3D,P1D"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Dunning.Schedule.parse("-P1D"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Dunning.Schedule.parse("").retryAfter(1, T0)).isEmpty();
+  }
+
+  @Test
   void endedSubscriptionsMoveNoMore() {
     Subscription subscription = active();
     subscription.onPaymentRefunded(false, T0);
 
     assertThat(subscription.onCheckoutExpired(T0)).isFalse();
-    assertThat(subscription.onRenewalDeclined(subscription.nextInvoice())).isFalse();
+    assertThat(subscription.onRenewalDeclined(subscription.nextInvoice(), T0, DUNNING)).isFalse();
     assertThat(subscription.onPaymentRefunded(false, T0)).isFalse();
     assertThat(subscription.expireIfDue(T0.plus(Duration.ofDays(30)), T0.plus(DAY), false))
         .isEmpty();
@@ -171,7 +223,7 @@ class SubscriptionTest {
         Subscription.pending(UUID.randomUUID(), product(BillingPeriod.MONTH));
     subscription.onPaymentSucceeded(subscription.firstInvoice(january31), january31);
     Invoice late = subscription.nextInvoice();
-    subscription.onRenewalDeclined(late);
+    subscription.onRenewalDeclined(late, Instant.parse("2027-02-28T09:00:00Z"), DUNNING);
 
     subscription.onPaymentSucceeded(late, Instant.parse("2027-03-03T12:00:00Z"));
 

@@ -13,6 +13,14 @@ public interface PaymentGateway {
   /** The provider's name as stored with each payment ({@code sandbox}, {@code stripe}). */
   String name();
 
+  /**
+   * How many charges a second the renewals may send this provider when {@code
+   * RENEWAL_CHARGES_PER_SECOND} does not say: below its published rate limit; 0 for none.
+   */
+  default double defaultChargesPerSecond() {
+    return 0;
+  }
+
   /** Opens (or finds again) the hosted checkout where the viewer pays, or charges a saved card. */
   CheckoutSession openCheckout(CheckoutRequest request);
 

@@ -16,6 +16,7 @@ import org.cinema.billing.payment.gateway.StripeEventFormat;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
 import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
 import org.cinema.billing.platform.Money;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The offline provider. A payment's checkout is always the same page (its session id derives from
@@ -39,6 +40,15 @@ public class SandboxGateway implements PaymentGateway {
 
   @Inject private Clock clock;
 
+  /**
+   * {@code SANDBOX_CHARGE_LATENCY_MS} (0): how long an off-session charge takes to answer, to
+   * measure renewals against a provider as slow as a real one (the charge is recorded first, as a
+   * provider receives it, then the answer waits).
+   */
+  @Inject
+  @ConfigProperty(name = "sandbox.charge-latency-ms", defaultValue = "0")
+  private long chargeLatencyMillis;
+
   @Override
   public String name() {
     return NAME;
@@ -60,6 +70,7 @@ public class SandboxGateway implements PaymentGateway {
             checkout.amountMinor(),
             checkout.currency(),
             saved);
+    answerAfterLatency();
     if (intent.succeeded()) {
       return new CheckoutSession(
           intent.id(),
@@ -70,6 +81,16 @@ public class SandboxGateway implements PaymentGateway {
         checkout.id(),
         page,
         Optional.of(outcome("off-session charge", "payment_intent.payment_failed", intent)));
+  }
+
+  private void answerAfterLatency() {
+    if (chargeLatencyMillis > 0) {
+      try {
+        Thread.sleep(chargeLatencyMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   @Override

@@ -46,6 +46,14 @@ public class StripeGateway implements PaymentGateway {
 
   @Inject private Clock clock;
 
+  /** Stripe allows 25 operations a second in test mode and 100 live: renewals stay below. */
+  @Override
+  public double defaultChargesPerSecond() {
+    return settings.apiKey().startsWith("sk_live_") || settings.apiKey().startsWith("rk_live_")
+        ? 80
+        : 20;
+  }
+
   @Override
   public String name() {
     return NAME;

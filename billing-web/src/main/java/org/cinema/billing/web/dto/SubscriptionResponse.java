@@ -23,7 +23,29 @@ public record SubscriptionResponse(
         Instant currentPeriodEnd,
     @JsonbProperty("cancel_at_period_end") @Schema(name = "cancel_at_period_end")
         boolean cancelAtPeriodEnd,
-    @JsonbProperty("created_at") @Schema(name = "created_at", ref = "Instant") Instant createdAt) {
+    @JsonbProperty("created_at") @Schema(name = "created_at", ref = "Instant") Instant createdAt,
+    @JsonbProperty("next_renewal_at")
+        @Schema(
+            name = "next_renewal_at",
+            ref = "Instant",
+            description = "when it is charged next (period end, or the next retry when past due)")
+        Instant nextRenewalAt,
+    @JsonbProperty("next_renewal_amount")
+        @Schema(name = "next_renewal_amount", description = "what that charge takes")
+        BigDecimal nextRenewalAmount,
+    @JsonbProperty("ends_at")
+        @Schema(name = "ends_at", ref = "Instant", description = "when it ends (canceled to it)")
+        Instant endsAt,
+    @JsonbProperty("renewal_failures")
+        @Schema(name = "renewal_failures", description = "declines of the renewal owed (past due)")
+        int renewalFailures,
+    @JsonbProperty("past_due_since") @Schema(name = "past_due_since", ref = "Instant")
+        Instant pastDueSince,
+    @JsonbProperty("pay_again_url")
+        @Schema(
+            name = "pay_again_url",
+            description = "past due: the page to pay the renewal owed with another card")
+        String payAgainUrl) {
 
   public static SubscriptionResponse of(SubscriptionView s) {
     return new SubscriptionResponse(
@@ -38,6 +60,12 @@ public record SubscriptionResponse(
         s.currentPeriodStart(),
         s.currentPeriodEnd(),
         s.cancelAtPeriodEnd(),
-        s.createdAt());
+        s.createdAt(),
+        s.nextRenewalAt(),
+        s.nextRenewalAt() == null ? null : s.price(),
+        s.endsAt(),
+        s.renewalFailures(),
+        s.pastDueSince(),
+        s.payAgainUrl());
   }
 }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Renews SUBSCRIPTIONS (100000) subscriptions that are all due at once, seeded in SQL (accounts with
+# a saved sandbox card 4242, ACTIVE monthly subscriptions whose period ends in a minute), by one
+# pass an administrator starts (POST /api/v1/admin/renewals/runs), on the sandbox gateway.
+# Prints wall time, renewals/s, CPU seconds of Payara and of PostgreSQL, and the duplicate checks
+# (invoices per subscription and period, charges per payment, paid payments per invoice: all
+# must be 0), the subscriptions left unrenewed, and the most charges the sandbox received in any
+# one second.
+# Usage: benchmarks/renewals.sh   (build first: mvn -DskipTests package; needs psql, curl, python3)
+# Knobs: SUBSCRIPTIONS (100000), LATENCY_MS (0: the sandbox's answer delay per charge),
+#        RATE (unset: the provider's default, none for the sandbox; charges per second),
+#        CONCURRENCY (8), BATCH (200)
+# Example (a slow provider with Stripe's test-mode limit):
+#   SUBSCRIPTIONS=100000 LATENCY_MS=300 RATE=25 CONCURRENCY=16 benchmarks/renewals.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jar=launcher/target/launcher.jar
+[ -f "$jar" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
+command -v psql >/dev/null || { echo "needs psql (apt-get install postgresql-client)" >&2; exit 1; }
+N=${SUBSCRIPTIONS:-100000}; LATENCY_MS=${LATENCY_MS:-0}; CONCURRENCY=${CONCURRENCY:-8}
+BATCH=${BATCH:-200}
+port=${HTTP_PORT:-18095}; dbport=${EMBEDDED_DB_PORT:-25495}
+work=$(mktemp -d)
+pid=
+cleanup() { [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+rate_env=()
+[ -n "${RATE:-}" ] && rate_env=(RENEWAL_CHARGES_PER_SECOND="$RATE")
+env -u BILLING_DB_URL -u CONTENT_DB_URL HTTP_PORT=$port EMBEDDED_DB_PORT=$dbport DATA_DIR="$work" \
+  PAYARA_CLUSTER=false ETL_INTERVAL_SECONDS=0 DEMO_DATA=false RENEWAL_INTERVAL_SECONDS=0 \
+  BILLING_ADMIN_LOGIN=bench-admin BILLING_ADMIN_PASSWORD=bench-admin-password-1 \
+  SANDBOX_CHARGE_LATENCY_MS=$LATENCY_MS RENEWAL_CONCURRENCY=$CONCURRENCY RENEWAL_BATCH=$BATCH \
+  "${rate_env[@]}" java -jar "$jar" >"$work/run.log" 2>&1 &
+pid=$!
+until grep -q "is ready in" "$work/run.log"; do
+  kill -0 $pid 2>/dev/null || { tail -20 "$work/run.log"; exit 1; }
+  sleep 0.5
+done
+base=http://localhost:$port
+sql() { psql -q -X -v ON_ERROR_STOP=1 -h localhost -p "$dbport" -U postgres -d cinema "$@"; }
+value() { sql -tA -c "$1"; }
+json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
+echo "subscriptions due: $N; sandbox latency ${LATENCY_MS} ms; rate ${RATE:-none}/s; concurrency $CONCURRENCY; batch $BATCH"
+sql <<SQL
+insert into billing.product (id, name, price, currency, period)
+  values ('00000000-0000-0000-0000-00000000b001', 'Bench monthly', 299.00, 'RUB', 'month');
+insert into billing.account (id, login, password_hash, email)
+  select ('00000000-0000-0000-0001-' || lpad(to_hex(n), 12, '0'))::uuid, 'bench-' || n, 'x',
+         'bench-' || n || '@example.test'
+  from generate_series(1, $N) n;
+insert into billing.sandbox_saved_card (account_id, card_number)
+  select id, '4242424242424242' from billing.account where login like 'bench-%';
+insert into billing.subscription (account_id, product_id, status, price, currency, period,
+    current_period_start, current_period_end, period_anchor)
+  select id, '00000000-0000-0000-0000-00000000b001', 'ACTIVE', 299.00, 'RUB', 'month',
+         now() - interval '1 month' + interval '1 minute', now() + interval '1 minute',
+         now() - interval '1 month' + interval '1 minute'
+  from billing.account where login like 'bench-%';
+analyze billing.subscription; analyze billing.account; analyze billing.sandbox_saved_card;
+SQL
+
+token=$(curl -s -X POST -H 'Content-Type: application/json' \
+  -d '{"login":"bench-admin","password":"bench-admin-password-1"}' \
+  "$base/api/v1/content/login" | json "['access_token']")
+payara_cpu() { awk '{print ($14 + $15) / 100}' "/proc/$pid/stat"; }
+pg_cpu() { ps -C postgres -o times= | awk '{s += $1} END {print s}'; }
+cpu0=$(payara_cpu); pg0=$(pg_cpu)
+start=$(date +%s.%N)
+run=$(curl -s -X POST -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs" | json "['id']")
+while :; do
+  state=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs/$run")
+  [ "$(echo "$state" | json "['status']")" = FINISHED ] && break
+  sleep 0.2
+done
+wall=$(echo "$(date +%s.%N) - $start" | bc)
+cpu1=$(payara_cpu); pg1=$(pg_cpu)
+echo "run: $state"
+renewed=$(value "select count(*) from billing.invoice i join billing.subscription s on s.id = i.subscription_id where s.product_id = '00000000-0000-0000-0000-00000000b001' and i.status = 'PAID'")
+printf 'wall %.1f s; renewed %s (%.0f/s); CPU Payara %.1f s, PostgreSQL %.1f s\n' \
+  "$wall" "$renewed" "$(echo "$renewed / $wall" | bc -l)" "$(echo "$cpu1 - $cpu0" | bc)" "$(echo "$pg1 - $pg0" | bc)"
+echo "duplicates: invoices per subscription and period >1: $(value "select count(*) from (select 1 from billing.invoice group by subscription_id, period_start having count(*) > 1) d")," \
+  "paid payments per invoice >1: $(value "select count(*) from (select 1 from billing.payment where status in ('SUCCEEDED','PARTIALLY_REFUNDED','REFUNDED') group by invoice_id having count(*) > 1) d")," \
+  "charges per payment >1: $(value "select count(*) from (select 1 from billing.sandbox_intent group by payment_ref having count(*) > 1) d")"
+echo "left due (not renewed): $(value "select count(*) from billing.subscription where status = 'ACTIVE' and current_period_end <= now() + interval '1 hour'")"
+echo "charges received in any one second (sliding window), at most: $(value "select coalesce(max(c), 0) from (select count(*) over (order by created_at range between current row and interval '999999 microseconds' following) c from billing.sandbox_intent) w")"
