@@ -9,7 +9,7 @@
 # Usage: benchmarks/renewals.sh   (build first: mvn -DskipTests package; needs psql, curl, python3)
 # Knobs: SUBSCRIPTIONS (100000), LATENCY_MS (0: the sandbox's answer delay per charge),
 #        RATE (unset: the provider's default, none for the sandbox; charges per second),
-#        CONCURRENCY (8), BATCH (200)
+#        CONCURRENCY (8), BATCH (200), KEEP_RUNNING (0; 1 leaves the server and database up)
 # Example (a slow provider with Stripe's test-mode limit):
 #   SUBSCRIPTIONS=100000 LATENCY_MS=300 RATE=25 CONCURRENCY=16 benchmarks/renewals.sh
 set -euo pipefail
@@ -22,7 +22,10 @@ BATCH=${BATCH:-200}
 port=${HTTP_PORT:-18095}; dbport=${EMBEDDED_DB_PORT:-25495}
 work=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() {
+  if [ "${KEEP_RUNNING:-0}" = 1 ]; then echo "left running: pid $pid, db port $dbport, work $work"; return; fi
+  [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; rm -rf "$work"
+}
 trap cleanup EXIT
 
 rate_env=()
@@ -48,24 +51,28 @@ sql <<SQL
 insert into billing.product (id, name, price, currency, period)
   values ('00000000-0000-0000-0000-00000000b001', 'Bench monthly', 299.00, 'RUB', 'month');
 insert into billing.account (id, login, password_hash, email)
-  select ('00000000-0000-0000-0001-' || lpad(to_hex(n), 12, '0'))::uuid, 'bench-' || n, 'x',
-         'bench-' || n || '@example.test'
+  select ('00000000-0000-0000-0001-' || lpad(to_hex(n), 12, '0'))::uuid, 'bench-sub-' || n, 'x',
+         'bench-sub-' || n || '@example.test'
   from generate_series(1, $N) n;
 insert into billing.sandbox_saved_card (account_id, card_number)
-  select id, '4242424242424242' from billing.account where login like 'bench-%';
+  select id, '4242424242424242' from billing.account where login like 'bench-sub-%';
 insert into billing.subscription (account_id, product_id, status, price, currency, period,
     current_period_start, current_period_end, period_anchor)
   select id, '00000000-0000-0000-0000-00000000b001', 'ACTIVE', 299.00, 'RUB', 'month',
          now() - interval '1 month' + interval '1 minute', now() + interval '1 minute',
          now() - interval '1 month' + interval '1 minute'
-  from billing.account where login like 'bench-%';
+  from billing.account where login like 'bench-sub-%';
 analyze billing.subscription; analyze billing.account; analyze billing.sandbox_saved_card;
 SQL
 
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
   -d '{"login":"bench-admin","password":"bench-admin-password-1"}' \
   "$base/api/v1/content/login" | json "['access_token']")
-payara_cpu() { awk '{print ($14 + $15) / 100}' "/proc/$pid/stat"; }
+# The launcher runs Payara Micro as its child process: count both.
+payara_cpu() {
+  for p in $pid $(pgrep -P "$pid"); do awk '{print ($14 + $15) / 100}' "/proc/$p/stat"; done |
+    awk '{s += $1} END {print s}'
+}
 pg_cpu() { ps -C postgres -o times= | awk '{s += $1} END {print s}'; }
 cpu0=$(payara_cpu); pg0=$(pg_cpu)
 start=$(date +%s.%N)
@@ -85,4 +92,7 @@ echo "duplicates: invoices per subscription and period >1: $(value "select count
   "paid payments per invoice >1: $(value "select count(*) from (select 1 from billing.payment where status in ('SUCCEEDED','PARTIALLY_REFUNDED','REFUNDED') group by invoice_id having count(*) > 1) d")," \
   "charges per payment >1: $(value "select count(*) from (select 1 from billing.sandbox_intent group by payment_ref having count(*) > 1) d")"
 echo "left due (not renewed): $(value "select count(*) from billing.subscription where status = 'ACTIVE' and current_period_end <= now() + interval '1 hour'")"
-echo "charges received in any one second (sliding window), at most: $(value "select coalesce(max(c), 0) from (select count(*) over (order by created_at range between current row and interval '999999 microseconds' following) c from billing.sandbox_intent) w")"
+# A renewal's call reaches the sandbox when it opens the payment's checkout (its first record);
+# the charge is recorded a few statements later.
+window() { value "select coalesce(max(c), 0) from (select count(*) over (order by created_at range between current row and interval '999999 microseconds' following) c from billing.$1) w"; }
+echo "calls the sandbox received in any one second (sliding window), at most: $(window sandbox_checkout); charges recorded in any one second, at most: $(window sandbox_intent)"

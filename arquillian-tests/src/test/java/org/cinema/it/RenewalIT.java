@@ -363,6 +363,65 @@ class RenewalIT {
         .anyMatch(item -> item.getString("id").equals(id));
   }
 
+  @Test
+  void aPassThatCrashedAfterChargingIsFinishedByTheNextWithoutASecondCharge() throws Exception {
+    BillingCatalog.Product daily = catalog.product("day", "89.00", 1);
+    String token = api.newViewer();
+    UUID account = BillingClient.accountOf(token);
+    UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
+    // What a pass leaves when it dies between the provider's charge and recording it: the next
+    // period's invoice and a payment that never got its provider id, charged at the sandbox.
+    Instant end = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+    UUID invoice = UUID.randomUUID();
+    UUID payment = UUID.randomUUID();
+    sql.update(
+        "insert into billing.invoice (id, subscription_id, account_id, amount, currency,"
+            + " period_start, period_end, created_at) values (?::uuid, ?::uuid, ?::uuid, 89.00,"
+            + " 'RUB', ?, ?, now() - interval '5 minutes')",
+        invoice.toString(),
+        subscription.toString(),
+        account.toString(),
+        utc(end),
+        utc(end.plus(1, ChronoUnit.DAYS)));
+    sql.update(
+        "insert into billing.payment (id, invoice_id, account_id, amount, currency, status,"
+            + " provider, created_at) values (?::uuid, ?::uuid, ?::uuid, 89.00, 'RUB', 'CREATED',"
+            + " 'sandbox', now() - interval '5 minutes')",
+        payment.toString(),
+        invoice.toString(),
+        account.toString());
+    sql.update(
+        "insert into billing.sandbox_intent (id, payment_ref, account_ref, amount_minor, currency,"
+            + " status) values (?, ?::uuid, ?::uuid, 8900, 'RUB', 'succeeded')",
+        "pi_crashed_" + payment.toString().replace("-", ""),
+        payment.toString(),
+        account.toString());
+    sql.update(
+        "update billing.subscription set current_period_start = ?, current_period_end = ?"
+            + " where id = ?::uuid",
+        utc(end.minus(1, ChronoUnit.DAYS)),
+        utc(end),
+        subscription.toString());
+
+    await("the next pass finishes the renewal")
+        .atMost(RENEWER_WAIT)
+        .until(() -> paidPayments(subscription) == 2L);
+
+    assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
+    assertThat(payments(subscription)).as("the crashed pass's payment, no new one").isEqualTo(2L);
+    assertThat(
+            sql.value("select status from billing.payment where id = ?::uuid", payment.toString()))
+        .isEqualTo("SUCCEEDED");
+    assertThat(
+            sql.value(
+                "select count(*) from billing.sandbox_intent where account_ref = ?::uuid",
+                account.toString()))
+        .as("one charge per period at the provider")
+        .isEqualTo(2L);
+    Thread.sleep(2000);
+    assertThat(payments(subscription)).isEqualTo(2L);
+  }
+
   private JsonObject mySubscription(String token, UUID subscription) {
     Http.Response mine = api.get("me/subscriptions", token);
     assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
