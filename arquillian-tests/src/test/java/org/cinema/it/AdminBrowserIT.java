@@ -579,6 +579,38 @@ class AdminBrowserIT {
     }
   }
 
+  @Test
+  void renewalsAreShownAndAPassStartsFromTheRenewalsPage() throws Exception {
+    try (Browser browser = Browser.open()) {
+      logInAs(browser, "admin", PASSWORD);
+      browser.click("nav:navRenewals");
+      assertThat(browser.currentUrl()).endsWith("renewals.xhtml");
+      assertThat(browser.text("upcomingTitle")).isEqualTo("Due in the next 7 days");
+      assertThat(browser.text("upcoming")).contains("Day", "Currency", "Renewals", "Amount");
+      assertThat(browser.text("passesTitle")).isEqualTo("Latest passes");
+      assertThat(browser.text("renewals:table"))
+          .contains("Started", "Trigger", "Status", "Renewed", "Past due", "Awaiting", "Errors");
+
+      // A scheduled pass may be running: that answer is a warning, then the button again.
+      String shown = "";
+      for (int attempt = 0; attempt < 5 && !shown.contains("started"); attempt++) {
+        browser.get(admin + "renewals.xhtml");
+        browser.click("renewals:runNow");
+        shown = browser.awaitText("messages", "enewal pass");
+      }
+      assertThat(shown).containsPattern("Renewal pass [0-9a-f-]{36} started");
+      browser.ajaxDone();
+      assertThat(names(browser, "run-trigger")).contains("administrator");
+      browser.screenshot("renewals-started");
+      String run = shown.replaceAll("(?s).*Renewal pass ([0-9a-f-]{36}) started.*", "$1");
+      browser.get(admin + "audit.xhtml");
+      browser.type("audit:action", "renewal.run");
+      browser.type("audit:target", run);
+      browser.click("audit:find");
+      assertThat(names(browser, "audit-actor")).containsExactly("admin");
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private static final String MANAGER_PASSWORD = "manager-test-password";

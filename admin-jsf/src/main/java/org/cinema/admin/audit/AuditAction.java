@@ -14,7 +14,8 @@ public enum AuditAction {
   MANAGER_ACTIVATE("manager.activate", "manager"),
   MANAGER_DEACTIVATE("manager.deactivate", "manager"),
   MANAGER_PASSWORD("manager.password", "manager"),
-  ETL_RUN("etl.run", "etl-run");
+  ETL_RUN("etl.run", "etl-run"),
+  RENEWAL_RUN("renewal.run", "renewal-run");
 
   private final String code;
   private final String targetType;

@@ -24,9 +24,11 @@ import org.cinema.admin.billing.BillingRecords.Page;
 import org.cinema.admin.billing.BillingRecords.Payment;
 import org.cinema.admin.billing.BillingRecords.Refund;
 import org.cinema.admin.billing.BillingRecords.RefundBody;
+import org.cinema.admin.billing.BillingRecords.RenewalRun;
 import org.cinema.admin.billing.BillingRecords.Stats;
 import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Transition;
+import org.cinema.admin.billing.BillingRecords.UpcomingDay;
 import org.cinema.admin.billing.BillingRecords.WebhookEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -127,6 +129,35 @@ public class BillingAdmin {
 
   public Stats stats(int days) {
     return call(bearer -> api().stats(bearer, days));
+  }
+
+  /**
+   * Starts a renewal pass now; it goes on in billing's background.
+   *
+   * @return the pass as it starts, or empty when one is running already (billing's 409)
+   */
+  public Optional<RenewalRun> startRenewals() {
+    return call(
+        bearer -> {
+          try {
+            return Optional.of(api().startRenewals(bearer));
+          } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 409) {
+              return Optional.empty();
+            }
+            throw e;
+          }
+        });
+  }
+
+  /** Renewal passes, newest first. */
+  public Page<RenewalRun> renewalRuns(int page, int size) {
+    return call(bearer -> api().renewalRuns(bearer, page, size));
+  }
+
+  /** Renewals due per UTC day and currency over the next {@code days} days. */
+  public List<UpcomingDay> upcomingRenewals(int days) {
+    return call(bearer -> api().upcomingRenewals(bearer, days)).days();
   }
 
   /**

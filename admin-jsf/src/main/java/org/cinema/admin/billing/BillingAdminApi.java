@@ -18,10 +18,12 @@ import org.cinema.admin.billing.BillingRecords.Page;
 import org.cinema.admin.billing.BillingRecords.Payment;
 import org.cinema.admin.billing.BillingRecords.Refund;
 import org.cinema.admin.billing.BillingRecords.RefundBody;
+import org.cinema.admin.billing.BillingRecords.RenewalRun;
 import org.cinema.admin.billing.BillingRecords.Stats;
 import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Token;
 import org.cinema.admin.billing.BillingRecords.Transition;
+import org.cinema.admin.billing.BillingRecords.UpcomingRenewals;
 import org.cinema.admin.billing.BillingRecords.WebhookEvent;
 
 /** billing-web's API as the admin uses it (MicroProfile REST Client, built in BillingAdmin). */
@@ -105,4 +107,21 @@ public interface BillingAdminApi {
   @GET
   @Path("admin/stats")
   Stats stats(@HeaderParam("Authorization") String bearer, @QueryParam("days") int days);
+
+  /** Starts a renewal pass: 202 with the run at once; 409 while a pass runs. */
+  @POST
+  @Path("admin/renewals/runs")
+  RenewalRun startRenewals(@HeaderParam("Authorization") String bearer);
+
+  @GET
+  @Path("admin/renewals/runs")
+  Page<RenewalRun> renewalRuns(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  @GET
+  @Path("admin/renewals/upcoming")
+  UpcomingRenewals upcomingRenewals(
+      @HeaderParam("Authorization") String bearer, @QueryParam("days") int days);
 }

@@ -132,4 +132,28 @@ public final class BillingRecords {
 
   public record DayRevenue(LocalDate day, String currency, BigDecimal amount)
       implements Serializable {}
+
+  /** A renewal pass and its counts; {@code trigger} is schedule or administrator. */
+  public record RenewalRun(
+      UUID id,
+      String trigger,
+      String status,
+      @JsonbProperty("started_at") Instant startedAt,
+      @JsonbProperty("finished_at") Instant finishedAt,
+      @JsonbProperty("duration_ms") long durationMillis,
+      int renewed,
+      int failed,
+      @JsonbProperty("past_due") int pastDue,
+      int expired,
+      int canceled,
+      int awaiting,
+      int errors,
+      @JsonbProperty("last_error") String lastError)
+      implements Serializable {}
+
+  public record UpcomingRenewals(List<UpcomingDay> days) implements Serializable {}
+
+  /** Renewals due on one UTC day in one currency. */
+  public record UpcomingDay(LocalDate day, String currency, long count, BigDecimal amount)
+      implements Serializable {}
 }

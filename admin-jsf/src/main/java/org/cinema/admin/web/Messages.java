@@ -17,6 +17,10 @@ final class Messages {
     add(FacesMessage.SEVERITY_INFO, key, arguments);
   }
 
+  static void warn(String key, Object... arguments) {
+    add(FacesMessage.SEVERITY_WARN, key, arguments);
+  }
+
   static void error(String key, Object... arguments) {
     add(FacesMessage.SEVERITY_ERROR, key, arguments);
   }
