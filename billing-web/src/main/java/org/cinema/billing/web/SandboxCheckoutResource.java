@@ -26,7 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The sandbox's hosted checkout page. {@code GET} shows an HTML form; {@code POST} (form-encoded
  * {@code card_number}, {@code exp_month}, {@code exp_year}, {@code cvc}) tries the card. Test
  * cards: 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has
- * insufficient funds.
+ * insufficient funds, 4000 0000 0000 0341 is declined (it is the card that saves but cannot be
+ * charged).
  */
 @Path("v1/sandbox/checkout/{session}")
 @RequestScoped
@@ -130,7 +131,8 @@ public class SandboxCheckoutResource {
           .append("</label><br><label>CVC <input name=\"cvc\" value=\"123\"></label><br>")
           .append("<button type=\"submit\">Pay</button></form>")
           .append("<p>Test cards: 4242 4242 4242 4242 pays; 4000 0000 0000 0002 is declined;")
-          .append(" 4000 0000 0000 9995 has insufficient funds.</p>");
+          .append(" 4000 0000 0000 9995 has insufficient funds;")
+          .append(" 4000 0000 0000 0341 is declined.</p>");
     }
     return body.append("</body></html>").toString();
   }
