@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
+import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.PaymentGateway;
@@ -23,8 +24,9 @@ import org.cinema.billing.platform.Money;
  * sandbox's own records ({@link SandboxStore}), from which it answers the reconciler's questions as
  * Stripe's API does. A renewal charges the card the viewer last paid with, off-session, and answers
  * at once as Stripe's confirmed PaymentIntent does; when the card is declined (or none is saved)
- * the viewer gets the hosted page. Refunds are made at once, once per idempotency key, and
- * confirmed by a {@code charge.refunded} event.
+ * the viewer gets the hosted page. Its card page (a checkout in setup mode) replaces the saved card
+ * and charges nothing. Refunds are made at once, once per idempotency key, and confirmed by a
+ * {@code charge.refunded} event.
  */
 @ApplicationScoped
 public class SandboxGateway implements PaymentGateway {
@@ -36,6 +38,8 @@ public class SandboxGateway implements PaymentGateway {
   @Inject private SandboxWebhooks webhooks;
 
   @Inject private SavedCards savedCards;
+
+  @Inject private SetupSessions setupSessions;
 
   @Inject private Clock clock;
 
@@ -70,6 +74,12 @@ public class SandboxGateway implements PaymentGateway {
         checkout.id(),
         page,
         Optional.of(outcome("off-session charge", "payment_intent.payment_failed", intent)));
+  }
+
+  @Override
+  public String openCardSetup(CardSetupRequest request) {
+    String session = setupSessions.open(request.setupId(), request.accountId()).id();
+    return request.apiBase().resolve("v1/sandbox/checkout/" + session).toString();
   }
 
   @Override

@@ -24,6 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.platform.Money;
@@ -67,19 +68,17 @@ public class StripeApi {
     return call(() -> client().customers().search(params).getData().stream().findFirst());
   }
 
-  public Customer createCustomer(CheckoutRequest request) {
+  /**
+   * @param name the viewer's full name, or null
+   */
+  public Customer createCustomer(UUID accountId, String email, String name) {
     CustomerCreateParams.Builder params =
-        CustomerCreateParams.builder()
-            .setEmail(request.customerEmail())
-            .putMetadata("user_id", request.accountId().toString());
-    if (request.customerName() != null) {
-      params.setName(request.customerName());
+        CustomerCreateParams.builder().setEmail(email).putMetadata("user_id", accountId.toString());
+    if (name != null) {
+      params.setName(name);
     }
     return call(
-        () ->
-            client()
-                .customers()
-                .create(params.build(), idempotent("customer-" + request.accountId())));
+        () -> client().customers().create(params.build(), idempotent("customer-" + accountId)));
   }
 
   /** A card the customer saved with an earlier checkout, if any. */
@@ -162,6 +161,35 @@ public class StripeApi {
                 .checkout()
                 .sessions()
                 .create(params, idempotent("payment-" + paymentId + "-checkout")));
+  }
+
+  /**
+   * A hosted Checkout Session in setup mode: the customer saves a card for off-session charges and
+   * nothing is charged. Card only, so that {@code currency} may be left out when it is not known.
+   */
+  public Session openSetupSession(
+      CardSetupRequest request, String customerId, String successUrl, String cancelUrl) {
+    String accountId = request.accountId().toString();
+    SessionCreateParams.Builder params =
+        SessionCreateParams.builder()
+            .setMode(SessionCreateParams.Mode.SETUP)
+            .setCustomer(customerId)
+            .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+            .setClientReferenceId(accountId)
+            .setSuccessUrl(successUrl)
+            .setCancelUrl(cancelUrl)
+            .setSetupIntentData(
+                SessionCreateParams.SetupIntentData.builder()
+                    .putMetadata("user_id", accountId)
+                    .build())
+            .putMetadata("user_id", accountId);
+    request.currency().map(String::toLowerCase).ifPresent(params::setCurrency);
+    return call(
+        () ->
+            client()
+                .checkout()
+                .sessions()
+                .create(params.build(), idempotent("card-setup-" + request.setupId())));
   }
 
   public Refund refund(UUID refundId, UUID paymentId, String paymentIntentId, long amountMinor) {

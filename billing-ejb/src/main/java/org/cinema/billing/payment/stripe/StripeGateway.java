@@ -11,7 +11,9 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
+import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.GatewayException;
@@ -54,7 +56,8 @@ public class StripeGateway implements PaymentGateway {
   @Override
   public CheckoutSession openCheckout(CheckoutRequest request) {
     try {
-      String customer = customerOf(request);
+      String customer =
+          customerOf(request.accountId(), request.customerEmail(), request.customerName());
       Optional<ProviderEvent> declined = Optional.empty();
       var card = stripe.savedCard(customer);
       if (card.isPresent()) {
@@ -80,6 +83,27 @@ public class StripeGateway implements PaymentGateway {
                   .cancelUrl()
                   .orElse(request.apiBase().resolve("v1/checkout/canceled").toString()));
       return new CheckoutSession(session.getId(), session.getUrl(), declined);
+    } catch (FaultToleranceException e) {
+      throw unanswered(e);
+    }
+  }
+
+  /**
+   * A Checkout Session in setup mode for the viewer's Stripe customer (found or created as for a
+   * checkout). Stripe sends the viewer back to our own pages, which say a card was saved or not.
+   */
+  @Override
+  public String openCardSetup(CardSetupRequest request) {
+    try {
+      String customer =
+          customerOf(request.accountId(), request.customerEmail(), request.customerName());
+      return stripe
+          .openSetupSession(
+              request,
+              customer,
+              request.apiBase().resolve("v1/checkout/card-saved").toString(),
+              request.apiBase().resolve("v1/checkout/card-not-saved").toString())
+          .getUrl();
     } catch (FaultToleranceException e) {
       throw unanswered(e);
     }
@@ -231,17 +255,17 @@ public class StripeGateway implements PaymentGateway {
     return GatewayException.unknown("Stripe did not answer in time: " + e, e);
   }
 
-  private String customerOf(CheckoutRequest request) {
-    Optional<String> known = customers.known(request.accountId());
+  private String customerOf(UUID accountId, String email, String name) {
+    Optional<String> known = customers.known(accountId);
     if (known.isPresent()) {
       return known.get();
     }
     String customer =
         stripe
-            .findCustomer(request.accountId())
-            .orElseGet(() -> stripe.createCustomer(request))
+            .findCustomer(accountId)
+            .orElseGet(() -> stripe.createCustomer(accountId, email, name))
             .getId();
-    customers.remember(request.accountId(), customer);
+    customers.remember(accountId, customer);
     return customer;
   }
 
