@@ -24,6 +24,13 @@ public interface PaymentGateway {
    */
   String openCardSetup(CardSetupRequest request);
 
+  /**
+   * The provider reported that a card page completed: makes the card saved there the one that later
+   * charges without the viewer use. It may be told more than once about one page (a repeated or
+   * retried event), and about two pages in either order.
+   */
+  void cardSetUp(CardSetup setup);
+
   /** Gives money back; the outcome is confirmed later by a {@code charge.refunded} event too. */
   RefundConfirmation refund(RefundRequest request);
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
+import org.cinema.billing.payment.gateway.CardSetup;
 import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
@@ -81,6 +82,10 @@ public class SandboxGateway implements PaymentGateway {
     String session = setupSessions.open(request.setupId(), request.accountId()).id();
     return request.apiBase().resolve("v1/sandbox/checkout/" + session).toString();
   }
+
+  /** Nothing to do: the sandbox's card page saved the card itself. */
+  @Override
+  public void cardSetUp(CardSetup setup) {}
 
   @Override
   public RefundConfirmation refund(RefundRequest request) {

@@ -8,11 +8,14 @@ import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerPaymentMethodListParams;
+import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.CustomerSearchParams;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
@@ -81,8 +84,8 @@ public class StripeApi {
         () -> client().customers().create(params.build(), idempotent("customer-" + accountId)));
   }
 
-  /** A card the customer saved with an earlier checkout, if any. */
-  public Optional<PaymentMethod> savedCard(String customerId) {
+  /** The card most recently attached to the customer, if any (Stripe lists the newest first). */
+  public Optional<PaymentMethod> newestCard(String customerId) {
     CustomerPaymentMethodListParams params =
         CustomerPaymentMethodListParams.builder()
             .setType(CustomerPaymentMethodListParams.Type.CARD)
@@ -92,6 +95,52 @@ public class StripeApi {
         () ->
             client().customers().paymentMethods().list(customerId, params).getData().stream()
                 .findFirst());
+  }
+
+  /** The customer's default payment method ({@code invoice_settings}), if it has one. */
+  public Optional<PaymentMethod> defaultPaymentMethod(String customerId) {
+    CustomerRetrieveParams params =
+        CustomerRetrieveParams.builder()
+            .addExpand("invoice_settings.default_payment_method")
+            .build();
+    return call(
+        () -> {
+          Customer.InvoiceSettings settings =
+              client().customers().retrieve(customerId, params).getInvoiceSettings();
+          if (settings == null || settings.getDefaultPaymentMethod() == null) {
+            return Optional.empty();
+          }
+          if (settings.getDefaultPaymentMethodObject() != null) {
+            return Optional.of(settings.getDefaultPaymentMethodObject());
+          }
+          PaymentMethod named = new PaymentMethod();
+          named.setId(settings.getDefaultPaymentMethod());
+          return Optional.of(named);
+        });
+  }
+
+  public SetupIntent setupIntent(String setupIntentId) {
+    return call(() -> client().setupIntents().retrieve(setupIntentId));
+  }
+
+  /**
+   * Makes the card the customer's default payment method, which off-session charges use. The key
+   * derives from the SetupIntent that saved it: the same saving asked again is one change, and
+   * going back to a card saved earlier, by a new saving, is another.
+   */
+  public Customer makeDefault(String customerId, String paymentMethodId, String setupIntentId) {
+    CustomerUpdateParams params =
+        CustomerUpdateParams.builder()
+            .setInvoiceSettings(
+                CustomerUpdateParams.InvoiceSettings.builder()
+                    .setDefaultPaymentMethod(paymentMethodId)
+                    .build())
+            .build();
+    return call(
+        () ->
+            client()
+                .customers()
+                .update(customerId, params, idempotent(setupIntentId + "-default")));
   }
 
   /**

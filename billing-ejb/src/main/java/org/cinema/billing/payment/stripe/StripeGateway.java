@@ -1,6 +1,8 @@
 package org.cinema.billing.payment.stripe;
 
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
+import org.cinema.billing.payment.gateway.CardSetup;
 import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
@@ -29,9 +32,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 /**
  * Stripe as the payment provider ({@code PAYMENT_PROVIDER=stripe}). A checkout finds the viewer's
- * Stripe customer (or creates it), charges a card saved by an earlier checkout off-session, and
- * otherwise opens a hosted Checkout Session that saves the card. A declined saved card is recorded
- * and the viewer gets a Checkout Session to pay with another card.
+ * Stripe customer (or creates it), charges the card saved last off-session ({@link CardOnFile}),
+ * and otherwise opens a hosted Checkout Session that saves the card. A declined saved card is
+ * recorded and the viewer gets a Checkout Session to pay with another card. A card page (a Checkout
+ * Session in setup mode) saves a card without a charge; when Stripe reports it completed, that card
+ * becomes the customer's default payment method.
  */
 @ApplicationScoped
 public class StripeGateway implements PaymentGateway {
@@ -59,7 +64,8 @@ public class StripeGateway implements PaymentGateway {
       String customer =
           customerOf(request.accountId(), request.customerEmail(), request.customerName());
       Optional<ProviderEvent> declined = Optional.empty();
-      var card = stripe.savedCard(customer);
+      Optional<PaymentMethod> card =
+          CardOnFile.choose(stripe.defaultPaymentMethod(customer), stripe.newestCard(customer));
       if (card.isPresent()) {
         try {
           PaymentIntent intent = stripe.chargeOffSession(request, customer, card.get().getId());
@@ -104,6 +110,39 @@ public class StripeGateway implements PaymentGateway {
               request.apiBase().resolve("v1/checkout/card-saved").toString(),
               request.apiBase().resolve("v1/checkout/card-not-saved").toString())
           .getUrl();
+    } catch (FaultToleranceException e) {
+      throw unanswered(e);
+    }
+  }
+
+  /**
+   * Makes the card the completed setup saved the customer's default payment method. Its SetupIntent
+   * names the card; one that did not succeed saved none.
+   */
+  @Override
+  public void cardSetUp(CardSetup setup) {
+    if (setup.setupIntentId().isEmpty()) {
+      LOG.warning(() -> "Card page " + setup.sessionId() + " completed without a SetupIntent");
+      return;
+    }
+    try {
+      SetupIntent intent = stripe.setupIntent(setup.setupIntentId().get());
+      String customer =
+          intent.getCustomer() != null ? intent.getCustomer() : setup.customerId().orElse(null);
+      if (!"succeeded".equals(intent.getStatus())
+          || intent.getPaymentMethod() == null
+          || customer == null) {
+        LOG.warning(
+            () ->
+                "Card page "
+                    + setup.sessionId()
+                    + " saved no card: SetupIntent "
+                    + intent.getId()
+                    + " is "
+                    + intent.getStatus());
+        return;
+      }
+      stripe.makeDefault(customer, intent.getPaymentMethod(), intent.getId());
     } catch (FaultToleranceException e) {
       throw unanswered(e);
     }
