@@ -43,7 +43,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("8");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("9");
             });
   }
 
@@ -78,6 +78,7 @@ class BillingWebIT {
             "etl_state",
             "login_throttle",
             "sandbox_saved_card",
+            "sandbox_setup_session",
             "sandbox_checkout",
             "sandbox_intent",
             "sandbox_refund");

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
@@ -15,6 +16,8 @@ import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -294,6 +297,130 @@ class StripeGatewayIT {
             sql.value("select provider_intent_id from billing.payment where id = ?::uuid", payment))
         .as("refunds go to the charge that paid, not the declined one")
         .isEqualTo(paidWith);
+  }
+
+  @Test
+  void aCardSavedOnASetupSessionBecomesTheDefaultAndTheRenewalChargesIt() throws Exception {
+    BillingCatalog.Product daily = catalog.product("day", "299.00", 1);
+    StripeWorld.Viewer viewer = world.newViewer();
+    String oldCard = StripeWorld.id("pm_");
+    String newCard = StripeWorld.id("pm_");
+    stripe.existingCustomer(viewer.account(), viewer.customer());
+    stripe.savedCard(viewer.customer(), oldCard);
+    stripe.stub(
+        stripe.offSessionCharge(
+            viewer.account(),
+            StripeStub.intent(
+                StripeWorld.id("pi_"), "succeeded", viewer.customer(), null, viewer.account())));
+    Http.Response added = api.addProduct(viewer.token(), daily.id());
+    assertThat(added.json().getString("payment_status")).as("%s", added).isEqualTo("SUCCEEDED");
+    String subscription = added.json().getString("subscription_id");
+
+    String session = StripeWorld.id("cs_test_");
+    stripe.stub(stripe.setupSession(viewer.account(), session, viewer.customer()));
+    Http.Response opened = api.post("me/payment-method", viewer.token(), null);
+    assertThat(opened.status()).as("payment-method: %s", opened).isEqualTo(201);
+    assertThat(opened.json().getString("url"))
+        .isEqualTo("https://checkout.stripe.com/c/pay/" + session);
+    LoggedRequest setupCreated =
+        StripeWorld.only(stripe.requests("/v1/checkout/sessions", viewer.accountText()));
+    assertThat(StripeStub.form(setupCreated))
+        .containsEntry("mode", "setup")
+        .containsEntry("customer", viewer.customer())
+        .containsEntry("payment_method_types[0]", "card")
+        .containsEntry("currency", "rub")
+        .containsEntry("metadata[user_id]", viewer.accountText())
+        .containsEntry("setup_intent_data[metadata][user_id]", viewer.accountText())
+        .doesNotContainKey("line_items[0][quantity]")
+        .doesNotContainKey("payment_intent_data[setup_future_usage]");
+    String successUrl = StripeStub.form(setupCreated).get("success_url");
+    assertThat(successUrl).endsWith("/api/v1/checkout/card-saved");
+    assertThat(Http.get(URI.create(successUrl)).status()).isEqualTo(200);
+    assertThat(StripeStub.form(setupCreated).get("cancel_url"))
+        .endsWith("/api/v1/checkout/card-not-saved");
+    assertThat(setupCreated.getHeader("Idempotency-Key")).startsWith("card-setup-");
+    assertThat(stripe.requests("/v1/payment_intents", viewer.accountText()))
+        .as("saving a card charges nothing")
+        .hasSize(1);
+
+    String setupIntent = StripeWorld.id("seti_");
+    stripe.setupIntent(setupIntent, viewer.customer(), newCard);
+    stripe.customerUpdates(viewer.customer());
+    String completed =
+        StripeWorld.event(
+            "checkout.session.completed",
+            Json.createObjectBuilder(
+                    StripeStub.setupSession(session, viewer.customer(), "complete", setupIntent))
+                .add("metadata", StripeStub.metadata(null, viewer.account()))
+                .build(),
+            null,
+            viewer);
+    assertThat(world.deliver(completed).status()).isEqualTo(200);
+    world.awaitProcessed(completed);
+    LoggedRequest madeDefault =
+        StripeWorld.only(stripe.requests("/v1/customers/" + viewer.customer()));
+    assertThat(StripeStub.form(madeDefault))
+        .containsEntry("invoice_settings[default_payment_method]", newCard);
+    assertThat(madeDefault.getHeader("Idempotency-Key")).isNotBlank();
+
+    stripe.defaultCard(viewer.customer(), newCard);
+    stripe.stub(
+        stripe.offSessionCharge(
+            viewer.account(),
+            StripeStub.intent(
+                StripeWorld.id("pi_"), "succeeded", viewer.customer(), null, viewer.account())));
+    Instant end = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+    sql.update(
+        "update billing.subscription set current_period_start = ?, current_period_end = ?"
+            + " where id = ?::uuid",
+        end.minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC),
+        end.atOffset(ZoneOffset.UTC),
+        subscription);
+    await("the renewal")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> stripe.requests("/v1/payment_intents", viewer.accountText()).size() == 2);
+    Map<String, String> renewal =
+        StripeStub.form(stripe.requests("/v1/payment_intents", viewer.accountText()).get(1));
+    assertThat(renewal)
+        .as("the renewal charges the card the setup saved, not the one paid with before")
+        .containsEntry("payment_method", newCard)
+        .containsEntry("customer", viewer.customer())
+        .containsEntry("off_session", "true");
+    await("the renewal paid")
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                sql.value(
+                    "select count(*) from billing.payment p join billing.invoice i"
+                        + " on i.id = p.invoice_id where i.subscription_id = ?::uuid"
+                        + " and p.status = 'SUCCEEDED'",
+                    subscription),
+            Long.valueOf(2)::equals);
+  }
+
+  @Test
+  void aSetupSessionIsRefusedTheSameWayWhenStripeIsDown() throws Exception {
+    StripeWorld.Viewer viewer = world.newViewer();
+    stripe.existingCustomer(viewer.account(), viewer.customer());
+    stripe.stub(
+        post(urlPathEqualTo("/v1/checkout/sessions"))
+            .withRequestBody(containing(viewer.accountText()))
+            .willReturn(
+                aResponse()
+                    .withStatus(503)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"down\"}}")));
+
+    Http.Response opened = api.post("me/payment-method", viewer.token(), null);
+
+    assertThat(opened.status()).as("payment-method: %s", opened).isEqualTo(502);
+    assertThat(opened.json().getString("error")).isEqualTo("PROVIDER_UNAVAILABLE");
+    List<LoggedRequest> attempts = stripe.requests("/v1/checkout/sessions", viewer.accountText());
+    assertThat(attempts).as("the first try and two retries").hasSize(3);
+    assertThat(attempts)
+        .as("one idempotency key for the retries of one request")
+        .extracting(attempt -> attempt.getHeader("Idempotency-Key"))
+        .containsOnly(attempts.get(0).getHeader("Idempotency-Key"));
   }
 
   @Test

@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -76,34 +77,74 @@ public final class StripeStub {
   }
 
   public void noSavedCard(String customer) {
+    noDefaultCard(customer);
     server.stubFor(
         get(urlPathEqualTo("/v1/customers/" + customer + "/payment_methods"))
             .willReturn(okJson(list("/v1/customers/" + customer + "/payment_methods").toString())));
   }
 
+  /** A card saved by a payment checkout: attached to the customer, not its default. */
   public void savedCard(String customer, String paymentMethod) {
-    JsonObject card =
-        Json.createObjectBuilder()
-            .add("id", paymentMethod)
-            .add("object", "payment_method")
-            .add("type", "card")
-            .add("customer", customer)
-            .add(
-                "card",
-                Json.createObjectBuilder()
-                    .add("brand", "visa")
-                    .add("last4", "4242")
-                    .add("exp_month", 12)
-                    .add("exp_year", 2034))
-            .add("created", now())
-            .add("livemode", false)
-            .build();
+    noDefaultCard(customer);
+    JsonObject card = card(paymentMethod, customer);
     server.stubFor(
         get(urlPathEqualTo("/v1/customers/" + customer + "/payment_methods"))
             .willReturn(
                 okJson(
                     Json.createObjectBuilder(list("/v1/customers/" + customer + "/payment_methods"))
                         .add("data", Json.createArrayBuilder().add(card))
+                        .build()
+                        .toString())));
+  }
+
+  /** The customer as Stripe retrieves it, with no default payment method for invoices. */
+  public void noDefaultCard(String customer) {
+    server.stubFor(
+        get(urlPathEqualTo("/v1/customers/" + customer))
+            .willReturn(okJson(retrievedCustomer(customer, JsonValue.NULL).toString())));
+  }
+
+  /**
+   * The customer's {@code invoice_settings.default_payment_method} is {@code paymentMethod}, as
+   * retrieved with it expanded; the cards attached are still listed as before.
+   */
+  public void defaultCard(String customer, String paymentMethod) {
+    server.stubFor(
+        get(urlPathEqualTo("/v1/customers/" + customer))
+            .willReturn(
+                okJson(retrievedCustomer(customer, card(paymentMethod, customer)).toString())));
+  }
+
+  /** Updating the customer (its default payment method) answers with the customer. */
+  public void customerUpdates(String customer) {
+    server.stubFor(
+        post(urlPathEqualTo("/v1/customers/" + customer))
+            .willReturn(okJson(retrievedCustomer(customer, JsonValue.NULL).toString())));
+  }
+
+  /** Checkout Sessions in setup mode for the viewer open as {@code session}. */
+  public MappingBuilder setupSession(UUID account, String session, String customer) {
+    return post(urlPathEqualTo("/v1/checkout/sessions"))
+        .withRequestBody(containing(account.toString()))
+        .withRequestBody(containing("mode=setup"))
+        .willReturn(okJson(setupSession(session, customer, "open", null).toString()));
+  }
+
+  /** A SetupIntent that saved {@code paymentMethod} for the customer. */
+  public void setupIntent(String setupIntent, String customer, String paymentMethod) {
+    server.stubFor(
+        get(urlPathEqualTo("/v1/setup_intents/" + setupIntent))
+            .willReturn(
+                okJson(
+                    Json.createObjectBuilder()
+                        .add("id", setupIntent)
+                        .add("object", "setup_intent")
+                        .add("status", "succeeded")
+                        .add("usage", "off_session")
+                        .add("customer", customer)
+                        .add("payment_method", paymentMethod)
+                        .add("created", now())
+                        .add("livemode", false)
                         .build()
                         .toString())));
   }
@@ -241,6 +282,51 @@ public final class StripeStub {
     return session.build();
   }
 
+  /** A Checkout Session in setup mode; {@code setupIntent} is null until it completes. */
+  public static JsonObject setupSession(
+      String id, String customer, String status, String setupIntent) {
+    JsonObjectBuilder session =
+        Json.createObjectBuilder()
+            .add("id", id)
+            .add("object", "checkout.session")
+            .add("mode", "setup")
+            .add("status", status)
+            .add("payment_status", "no_payment_required")
+            .add("url", "https://checkout.stripe.com/c/pay/" + id)
+            .add("customer", customer)
+            .addNull("payment_intent")
+            .addNull("amount_total")
+            .add("currency", "rub")
+            .add("created", now())
+            .add("expires_at", now() + 86400)
+            .add("livemode", false);
+    if (setupIntent == null) {
+      session.addNull("setup_intent");
+    } else {
+      session.add("setup_intent", setupIntent);
+    }
+    return session.build();
+  }
+
+  /** A card payment method of the customer, created now. */
+  public static JsonObject card(String paymentMethod, String customer) {
+    return Json.createObjectBuilder()
+        .add("id", paymentMethod)
+        .add("object", "payment_method")
+        .add("type", "card")
+        .add("customer", customer)
+        .add(
+            "card",
+            Json.createObjectBuilder()
+                .add("brand", "visa")
+                .add("last4", "4242")
+                .add("exp_month", 12)
+                .add("exp_year", 2034))
+        .add("created", now())
+        .add("livemode", false)
+        .build();
+  }
+
   /** Our metadata on a Stripe object; {@code payment} may be null (not known to the stub). */
   public static JsonObjectBuilder metadata(UUID payment, UUID account) {
     JsonObjectBuilder metadata = Json.createObjectBuilder().add("user_id", account.toString());
@@ -257,6 +343,20 @@ public final class StripeStub {
         .add("email", "viewer@example.org")
         .add("name", "Test Viewer")
         .add("metadata", Json.createObjectBuilder().add("user_id", account.toString()))
+        .add("created", now())
+        .add("livemode", false)
+        .build();
+  }
+
+  private static JsonObject retrievedCustomer(String id, JsonValue defaultPaymentMethod) {
+    return Json.createObjectBuilder()
+        .add("id", id)
+        .add("object", "customer")
+        .add("email", "viewer@example.org")
+        .add("name", "Test Viewer")
+        .add(
+            "invoice_settings",
+            Json.createObjectBuilder().add("default_payment_method", defaultPaymentMethod))
         .add("created", now())
         .add("livemode", false)
         .build();

@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.cinema.billing.payment.PaymentLedger;
+import org.cinema.billing.payment.gateway.CardSetup;
 import org.cinema.billing.payment.gateway.StripeEventFormat;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -81,6 +83,22 @@ public class WebhookEventHandler {
         .setParameter(2, eventRowId)
         .executeUpdate();
     return Attempt.APPLIED;
+  }
+
+  /**
+   * The card page the stored event reports completed, if it is such an event and still to be
+   * applied (not processed, not parked).
+   */
+  public Optional<CardSetup> cardSetupIn(long eventRowId) {
+    List<?> payload =
+        em.createNativeQuery(
+                "select payload from billing.webhook_event where id = ? and processed_at is null"
+                    + " and parked_at is null")
+            .setParameter(1, eventRowId)
+            .getResultList();
+    return payload.stream()
+        .findFirst()
+        .flatMap(event -> StripeEventFormat.cardSetup((String) event));
   }
 
   /** Counts a failed attempt and sets when to try again; parks the event after the last one. */

@@ -7,12 +7,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cinema.billing.payment.gateway.ActiveGateway;
 
 /**
  * Processes stored events off the request thread, so the provider gets its 2xx at once. A failed
  * event stays in the inbox and {@link WebhookRetrier} tries it again later; after an event applied,
  * those waiting for a payment are tried at once, since they may apply now (events arrive in any
- * order).
+ * order). An event that reports a card page completed first has the provider make that card the one
+ * later charges use, outside any transaction; if the provider fails, the event is tried again like
+ * any other that failed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -24,6 +27,8 @@ public class WebhookProcessor {
   private static final int WAITING_TRIED_AT_ONCE = 20;
 
   @Inject private WebhookEventHandler handler;
+
+  @Inject private ActiveGateway gateway;
 
   @Asynchronous
   public void processLater(long eventRowId) {
@@ -76,6 +81,7 @@ public class WebhookProcessor {
 
   private WebhookEventHandler.Attempt attempt(long eventRowId, boolean counted) {
     try {
+      handler.cardSetupIn(eventRowId).ifPresent(setup -> gateway.get().cardSetUp(setup));
       return handler.apply(eventRowId, counted);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> "Webhook event " + eventRowId + " failed; will retry");

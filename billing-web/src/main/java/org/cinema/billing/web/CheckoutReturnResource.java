@@ -12,8 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * Where a provider's hosted checkout sends the viewer back (Stripe's success and cancel URLs,
  * unless {@code STRIPE_SUCCESS_URL}/{@code STRIPE_CANCEL_URL} name a page of the cinema's own
- * site). The page only says what to expect: the payment itself is settled by the provider's
- * webhook.
+ * site), and its card page in setup mode (always these pages). A page only says what to expect: the
+ * payment itself, or the card saved, is settled by the provider's webhook.
  */
 @Path("v1/checkout")
 @ApplicationScoped
@@ -39,6 +39,26 @@ public class CheckoutReturnResource {
   public String canceled() {
     return page(
         "Not paid", "Nothing was charged. Subscribe again to get back to the payment page.");
+  }
+
+  @GET
+  @Path("card-saved")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "After saving a card on the provider's page")
+  public String cardSaved() {
+    return page(
+        "Card saved",
+        "Your next renewal is charged to the card you saved, as soon as the payment provider"
+            + " confirms it (usually within seconds). Nothing was charged now.");
+  }
+
+  @GET
+  @Path("card-not-saved")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "After leaving the provider's page without saving a card")
+  public String cardNotSaved() {
+    return page(
+        "No card saved", "Nothing changed: renewals are charged to the card you saved before.");
   }
 
   private static String page(String title, String text) {

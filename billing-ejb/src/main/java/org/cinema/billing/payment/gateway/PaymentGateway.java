@@ -24,6 +24,21 @@ public interface PaymentGateway {
   /** Opens (or finds again) the hosted checkout where the viewer pays, or charges a saved card. */
   CheckoutSession openCheckout(CheckoutRequest request);
 
+  /**
+   * Opens a page where the viewer saves a card that later charges without them use (renewals),
+   * charging nothing: Stripe's Checkout Session in setup mode. Idempotent per {@code setupId}.
+   *
+   * @return the page's URL
+   */
+  String openCardSetup(CardSetupRequest request);
+
+  /**
+   * The provider reported that a card page completed: makes the card saved there the one that later
+   * charges without the viewer use. It may be told more than once about one page (a repeated or
+   * retried event), and about two pages in either order.
+   */
+  void cardSetUp(CardSetup setup);
+
   /** Gives money back; the outcome is confirmed later by a {@code charge.refunded} event too. */
   RefundConfirmation refund(RefundRequest request);
 

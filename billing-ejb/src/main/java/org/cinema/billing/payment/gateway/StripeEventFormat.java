@@ -40,6 +40,37 @@ public final class StripeEventFormat {
   }
 
   /**
+   * The card page an event reports completed ({@code checkout.session.completed} of a session in
+   * setup mode); empty for every other event, which {@link #read} reads.
+   *
+   * @throws IllegalArgumentException when the payload is not a JSON object
+   */
+  public static Optional<CardSetup> cardSetup(String payload) {
+    JsonObject event = parse(payload);
+    JsonObject session =
+        event.get("data") instanceof JsonObject data
+                && data.get("object") instanceof JsonObject object
+            ? object
+            : null;
+    if (session == null
+        || !"checkout.session.completed".equals(event.getString("type", ""))
+        || !"setup".equals(string(session, "mode").orElse(""))
+        || !"complete".equals(string(session, "status").orElse(""))) {
+      return Optional.empty();
+    }
+    Optional<UUID> account =
+        (session.get("metadata") instanceof JsonObject metadata
+                ? string(metadata, "user_id")
+                : Optional.<String>empty())
+            .flatMap(StripeEventFormat::uuid);
+    return string(session, "id")
+        .map(
+            id ->
+                new CardSetup(
+                    id, string(session, "customer"), string(session, "setup_intent"), account));
+  }
+
+  /**
    * What a Stripe object says about a payment, read as the event {@code type} would carry it: used
    * for webhook events and for objects the Stripe API returns (the reconciler, a saved-card
    * charge).

@@ -4,8 +4,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Clock;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
@@ -46,12 +44,7 @@ public class SandboxCheckout {
       throw new BillingException(
           ErrorCode.CHECKOUT_CLOSED, "This checkout is closed: it is " + checkout.status());
     }
-    YearMonth expiry =
-        YearMonth.of(
-            card.expYear() < 100 ? 2000 + card.expYear() : card.expYear(), card.expMonth());
-    if (expiry.isBefore(YearMonth.now(clock.withZone(ZoneOffset.UTC)))) {
-      throw new BillingException(ErrorCode.INVALID_INPUT, "The card has expired");
-    }
+    card.requireUnexpired(clock);
     Optional<TestCard> testCard = TestCard.byNumber(card.number());
     Intent intent =
         store.attempt(

@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
 import java.util.Optional;
+import org.cinema.billing.payment.gateway.CardSetup;
+import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.PaymentGateway;
@@ -24,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * sandbox's own records ({@link SandboxStore}), from which it answers the reconciler's questions as
  * Stripe's API does. A renewal charges the card the viewer last paid with, off-session, and answers
  * at once as Stripe's confirmed PaymentIntent does; when the card is declined (or none is saved)
- * the viewer gets the hosted page. Refunds are made at once, once per idempotency key, and
- * confirmed by a {@code charge.refunded} event.
+ * the viewer gets the hosted page. Its card page (a checkout in setup mode) replaces the saved card
+ * and charges nothing. Refunds are made at once, once per idempotency key, and confirmed by a
+ * {@code charge.refunded} event.
  */
 @ApplicationScoped
 public class SandboxGateway implements PaymentGateway {
@@ -37,6 +40,8 @@ public class SandboxGateway implements PaymentGateway {
   @Inject private SandboxWebhooks webhooks;
 
   @Inject private SavedCards savedCards;
+
+  @Inject private SetupSessions setupSessions;
 
   @Inject private Clock clock;
 
@@ -92,6 +97,16 @@ public class SandboxGateway implements PaymentGateway {
       }
     }
   }
+
+  @Override
+  public String openCardSetup(CardSetupRequest request) {
+    String session = setupSessions.open(request.setupId(), request.accountId()).id();
+    return request.apiBase().resolve("v1/sandbox/checkout/" + session).toString();
+  }
+
+  /** Nothing to do: the sandbox's card page saved the card itself. */
+  @Override
+  public void cardSetUp(CardSetup setup) {}
 
   @Override
   public RefundConfirmation refund(RefundRequest request) {

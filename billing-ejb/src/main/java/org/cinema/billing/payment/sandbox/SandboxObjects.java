@@ -5,6 +5,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
 import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
+import org.cinema.billing.payment.sandbox.SetupSessions.SetupSession;
 
 /** The sandbox's records written as the Stripe objects its events and answers carry. */
 final class SandboxObjects {
@@ -21,6 +22,18 @@ final class SandboxObjects {
         .add("payment_intent", checkout.intentId())
         .add("amount_total", checkout.amountMinor())
         .add("currency", checkout.currency().toLowerCase())
+        .build();
+  }
+
+  static JsonObject setupSession(SetupSession session) {
+    return Json.createObjectBuilder()
+        .add("id", session.id())
+        .add("object", "checkout.session")
+        .add("mode", "setup")
+        .add("status", session.status())
+        .add("payment_status", "no_payment_required")
+        .add("setup_intent", session.setupIntentId())
+        .add("metadata", Json.createObjectBuilder().add("user_id", session.accountRef().toString()))
         .build();
   }
 

@@ -110,10 +110,10 @@ public class SandboxStore {
       String currency,
       Optional<TestCard> card) {
     boolean pays = card.map(TestCard::succeeds).orElse(false);
-    String code = pays ? null : card.map(TestCard::code).orElse("incorrect_number");
+    String code = pays ? null : card.map(TestCard::code).orElse(TestCard.INCORRECT_NUMBER);
     String decline = pays ? null : card.map(TestCard::declineCode).orElse(null);
     String message =
-        pays ? null : card.map(TestCard::message).orElse("Your card number is incorrect.");
+        pays ? null : card.map(TestCard::message).orElse(TestCard.INCORRECT_NUMBER_MESSAGE);
     em.createNativeQuery(
             "insert into billing.sandbox_intent (id, payment_ref, account_ref, amount_minor,"
                 + " currency, status, error_code, decline_code, error_message)"

@@ -8,11 +8,14 @@ import com.stripe.model.Customer;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
 import com.stripe.param.CustomerPaymentMethodListParams;
+import com.stripe.param.CustomerRetrieveParams;
 import com.stripe.param.CustomerSearchParams;
+import com.stripe.param.CustomerUpdateParams;
 import com.stripe.param.PaymentIntentCancelParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
@@ -24,6 +27,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.UUID;
+import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.platform.Money;
@@ -67,23 +71,21 @@ public class StripeApi {
     return call(() -> client().customers().search(params).getData().stream().findFirst());
   }
 
-  public Customer createCustomer(CheckoutRequest request) {
+  /**
+   * @param name the viewer's full name, or null
+   */
+  public Customer createCustomer(UUID accountId, String email, String name) {
     CustomerCreateParams.Builder params =
-        CustomerCreateParams.builder()
-            .setEmail(request.customerEmail())
-            .putMetadata("user_id", request.accountId().toString());
-    if (request.customerName() != null) {
-      params.setName(request.customerName());
+        CustomerCreateParams.builder().setEmail(email).putMetadata("user_id", accountId.toString());
+    if (name != null) {
+      params.setName(name);
     }
     return call(
-        () ->
-            client()
-                .customers()
-                .create(params.build(), idempotent("customer-" + request.accountId())));
+        () -> client().customers().create(params.build(), idempotent("customer-" + accountId)));
   }
 
-  /** A card the customer saved with an earlier checkout, if any. */
-  public Optional<PaymentMethod> savedCard(String customerId) {
+  /** The card most recently attached to the customer, if any (Stripe lists the newest first). */
+  public Optional<PaymentMethod> newestCard(String customerId) {
     CustomerPaymentMethodListParams params =
         CustomerPaymentMethodListParams.builder()
             .setType(CustomerPaymentMethodListParams.Type.CARD)
@@ -93,6 +95,52 @@ public class StripeApi {
         () ->
             client().customers().paymentMethods().list(customerId, params).getData().stream()
                 .findFirst());
+  }
+
+  /** The customer's default payment method ({@code invoice_settings}), if it has one. */
+  public Optional<PaymentMethod> defaultPaymentMethod(String customerId) {
+    CustomerRetrieveParams params =
+        CustomerRetrieveParams.builder()
+            .addExpand("invoice_settings.default_payment_method")
+            .build();
+    return call(
+        () -> {
+          Customer.InvoiceSettings settings =
+              client().customers().retrieve(customerId, params).getInvoiceSettings();
+          if (settings == null || settings.getDefaultPaymentMethod() == null) {
+            return Optional.empty();
+          }
+          if (settings.getDefaultPaymentMethodObject() != null) {
+            return Optional.of(settings.getDefaultPaymentMethodObject());
+          }
+          PaymentMethod named = new PaymentMethod();
+          named.setId(settings.getDefaultPaymentMethod());
+          return Optional.of(named);
+        });
+  }
+
+  public SetupIntent setupIntent(String setupIntentId) {
+    return call(() -> client().setupIntents().retrieve(setupIntentId));
+  }
+
+  /**
+   * Makes the card the customer's default payment method, which off-session charges use. The key
+   * derives from the SetupIntent that saved it: the same saving asked again is one change, and
+   * going back to a card saved earlier, by a new saving, is another.
+   */
+  public Customer makeDefault(String customerId, String paymentMethodId, String setupIntentId) {
+    CustomerUpdateParams params =
+        CustomerUpdateParams.builder()
+            .setInvoiceSettings(
+                CustomerUpdateParams.InvoiceSettings.builder()
+                    .setDefaultPaymentMethod(paymentMethodId)
+                    .build())
+            .build();
+    return call(
+        () ->
+            client()
+                .customers()
+                .update(customerId, params, idempotent(setupIntentId + "-default")));
   }
 
   /**
@@ -162,6 +210,35 @@ public class StripeApi {
                 .checkout()
                 .sessions()
                 .create(params, idempotent("payment-" + paymentId + "-checkout")));
+  }
+
+  /**
+   * A hosted Checkout Session in setup mode: the customer saves a card for off-session charges and
+   * nothing is charged. Card only, so that {@code currency} may be left out when it is not known.
+   */
+  public Session openSetupSession(
+      CardSetupRequest request, String customerId, String successUrl, String cancelUrl) {
+    String accountId = request.accountId().toString();
+    SessionCreateParams.Builder params =
+        SessionCreateParams.builder()
+            .setMode(SessionCreateParams.Mode.SETUP)
+            .setCustomer(customerId)
+            .addPaymentMethodType(SessionCreateParams.PaymentMethodType.CARD)
+            .setClientReferenceId(accountId)
+            .setSuccessUrl(successUrl)
+            .setCancelUrl(cancelUrl)
+            .setSetupIntentData(
+                SessionCreateParams.SetupIntentData.builder()
+                    .putMetadata("user_id", accountId)
+                    .build())
+            .putMetadata("user_id", accountId);
+    request.currency().map(String::toLowerCase).ifPresent(params::setCurrency);
+    return call(
+        () ->
+            client()
+                .checkout()
+                .sessions()
+                .create(params.build(), idempotent("card-setup-" + request.setupId())));
   }
 
   public Refund refund(UUID refundId, UUID paymentId, String paymentIntentId, long amountMinor) {

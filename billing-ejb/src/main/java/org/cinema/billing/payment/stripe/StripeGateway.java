@@ -1,6 +1,8 @@
 package org.cinema.billing.payment.stripe;
 
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.PaymentMethod;
+import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +13,10 @@ import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
+import org.cinema.billing.payment.gateway.CardSetup;
+import org.cinema.billing.payment.gateway.CardSetupRequest;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.GatewayException;
@@ -27,9 +32,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceExceptio
 
 /**
  * Stripe as the payment provider ({@code PAYMENT_PROVIDER=stripe}). A checkout finds the viewer's
- * Stripe customer (or creates it), charges a card saved by an earlier checkout off-session, and
- * otherwise opens a hosted Checkout Session that saves the card. A declined saved card is recorded
- * and the viewer gets a Checkout Session to pay with another card.
+ * Stripe customer (or creates it), charges the card saved last off-session ({@link CardOnFile}),
+ * and otherwise opens a hosted Checkout Session that saves the card. A declined saved card is
+ * recorded and the viewer gets a Checkout Session to pay with another card. A card page (a Checkout
+ * Session in setup mode) saves a card without a charge; when Stripe reports it completed, that card
+ * becomes the customer's default payment method.
  */
 @ApplicationScoped
 public class StripeGateway implements PaymentGateway {
@@ -62,9 +69,11 @@ public class StripeGateway implements PaymentGateway {
   @Override
   public CheckoutSession openCheckout(CheckoutRequest request) {
     try {
-      String customer = customerOf(request);
+      String customer =
+          customerOf(request.accountId(), request.customerEmail(), request.customerName());
       Optional<ProviderEvent> declined = Optional.empty();
-      var card = stripe.savedCard(customer);
+      Optional<PaymentMethod> card =
+          CardOnFile.choose(stripe.defaultPaymentMethod(customer), stripe.newestCard(customer));
       if (card.isPresent()) {
         try {
           PaymentIntent intent = stripe.chargeOffSession(request, customer, card.get().getId());
@@ -88,6 +97,60 @@ public class StripeGateway implements PaymentGateway {
                   .cancelUrl()
                   .orElse(request.apiBase().resolve("v1/checkout/canceled").toString()));
       return new CheckoutSession(session.getId(), session.getUrl(), declined);
+    } catch (FaultToleranceException e) {
+      throw unanswered(e);
+    }
+  }
+
+  /**
+   * A Checkout Session in setup mode for the viewer's Stripe customer (found or created as for a
+   * checkout). Stripe sends the viewer back to our own pages, which say a card was saved or not.
+   */
+  @Override
+  public String openCardSetup(CardSetupRequest request) {
+    try {
+      String customer =
+          customerOf(request.accountId(), request.customerEmail(), request.customerName());
+      return stripe
+          .openSetupSession(
+              request,
+              customer,
+              request.apiBase().resolve("v1/checkout/card-saved").toString(),
+              request.apiBase().resolve("v1/checkout/card-not-saved").toString())
+          .getUrl();
+    } catch (FaultToleranceException e) {
+      throw unanswered(e);
+    }
+  }
+
+  /**
+   * Makes the card the completed setup saved the customer's default payment method. Its SetupIntent
+   * names the card; one that did not succeed saved none.
+   */
+  @Override
+  public void cardSetUp(CardSetup setup) {
+    if (setup.setupIntentId().isEmpty()) {
+      LOG.warning(() -> "Card page " + setup.sessionId() + " completed without a SetupIntent");
+      return;
+    }
+    try {
+      SetupIntent intent = stripe.setupIntent(setup.setupIntentId().get());
+      String customer =
+          intent.getCustomer() != null ? intent.getCustomer() : setup.customerId().orElse(null);
+      if (!"succeeded".equals(intent.getStatus())
+          || intent.getPaymentMethod() == null
+          || customer == null) {
+        LOG.warning(
+            () ->
+                "Card page "
+                    + setup.sessionId()
+                    + " saved no card: SetupIntent "
+                    + intent.getId()
+                    + " is "
+                    + intent.getStatus());
+        return;
+      }
+      stripe.makeDefault(customer, intent.getPaymentMethod(), intent.getId());
     } catch (FaultToleranceException e) {
       throw unanswered(e);
     }
@@ -239,17 +302,17 @@ public class StripeGateway implements PaymentGateway {
     return GatewayException.unknown("Stripe did not answer in time: " + e, e);
   }
 
-  private String customerOf(CheckoutRequest request) {
-    Optional<String> known = customers.known(request.accountId());
+  private String customerOf(UUID accountId, String email, String name) {
+    Optional<String> known = customers.known(accountId);
     if (known.isPresent()) {
       return known.get();
     }
     String customer =
         stripe
-            .findCustomer(request.accountId())
-            .orElseGet(() -> stripe.createCustomer(request))
+            .findCustomer(accountId)
+            .orElseGet(() -> stripe.createCustomer(accountId, email, name))
             .getId();
-    customers.remember(request.accountId(), customer);
+    customers.remember(accountId, customer);
     return customer;
   }
 

@@ -119,6 +119,50 @@ class StripeEventFormatTest {
         .isEqualTo(Outcome.IGNORED);
   }
 
+  @Test
+  void aCompletedSetupSessionSavedACardAndIsNoPaymentOutcome() {
+    String completed =
+        event(
+            "checkout.session.completed",
+            "{\"id\":\"cs_2\",\"object\":\"checkout.session\",\"mode\":\"setup\","
+                + "\"status\":\"complete\",\"payment_status\":\"no_payment_required\","
+                + "\"customer\":\"cus_7\",\"setup_intent\":\"seti_3\",\"payment_intent\":null,"
+                + "\"metadata\":{\"user_id\":\""
+                + PAYMENT
+                + "\"}}");
+
+    CardSetup setup = StripeEventFormat.cardSetup(completed).orElseThrow();
+
+    assertThat(setup.sessionId()).isEqualTo("cs_2");
+    assertThat(setup.customerId()).contains("cus_7");
+    assertThat(setup.setupIntentId()).contains("seti_3");
+    assertThat(setup.accountId()).contains(PAYMENT);
+    assertThat(StripeEventFormat.read(completed).outcome())
+        .as("nothing was paid: no payment of ours moves")
+        .isEqualTo(Outcome.IGNORED);
+  }
+
+  @Test
+  void onlyACompletedSetupSessionIsACardSetup() {
+    assertThat(
+            StripeEventFormat.cardSetup(
+                event(
+                    "checkout.session.completed",
+                    "{\"id\":\"cs_1\",\"mode\":\"payment\",\"status\":\"complete\","
+                        + "\"payment_status\":\"paid\"}")))
+        .as("a paid checkout")
+        .isEmpty();
+    assertThat(
+            StripeEventFormat.cardSetup(
+                event(
+                    "checkout.session.expired",
+                    "{\"id\":\"cs_2\",\"mode\":\"setup\",\"status\":\"expired\"}")))
+        .as("a card page left unused")
+        .isEmpty();
+    assertThat(StripeEventFormat.cardSetup(event("customer.created", "{\"id\":\"cus_1\"}")))
+        .isEmpty();
+  }
+
   private static String metadata() {
     return "\"metadata\":{\"payment_id\":\"" + PAYMENT + "\"}";
   }
