@@ -9,7 +9,9 @@
 # Usage: benchmarks/renewals.sh   (build first: mvn -DskipTests package; needs psql, curl, python3)
 # Knobs: SUBSCRIPTIONS (100000), LATENCY_MS (0: the sandbox's answer delay per charge),
 #        RATE (unset: the provider's default, none for the sandbox; charges per second),
-#        CONCURRENCY (8), BATCH (200), KEEP_RUNNING (0; 1 leaves the server and database up)
+#        CONCURRENCY (8), BATCH (200), KEEP_RUNNING (0; 1 leaves the server and database up),
+#        PROFILE (0; 1: async-profiler samples Payara's CPU during the pass, written as collapsed
+#        stacks to PROFILE_OUT, default /tmp/renewals-profile.collapsed)
 # Example (a slow provider with Stripe's test-mode limit):
 #   SUBSCRIPTIONS=100000 LATENCY_MS=300 RATE=25 CONCURRENCY=16 benchmarks/renewals.sh
 set -euo pipefail
@@ -74,6 +76,17 @@ payara_cpu() {
     awk '{s += $1} END {print s}'
 }
 pg_cpu() { ps -C postgres -o times= | awk '{s += $1} END {print s}'; }
+payara_java=$(pgrep -P "$pid" java | head -1)
+profiler() {
+  [ "${PROFILE:-0}" = 1 ] || return 0
+  local version=4.1 jar lib=$work/profiler/linux-x64/libasyncProfiler.so
+  jar=$HOME/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar
+  [ -f "$jar" ] || mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$version >&2
+  [ -f "$lib" ] || unzip -q -o -d "$work/profiler" "$jar" linux-x64/libasyncProfiler.so
+  java benchmarks/profiler-attach.java "$payara_java" "$lib" "$1" >/dev/null
+}
+profile_out=${PROFILE_OUT:-/tmp/renewals-profile.collapsed}
+profiler "start,event=cpu,interval=1ms,cstack=no"
 cpu0=$(payara_cpu); pg0=$(pg_cpu)
 start=$(date +%s.%N)
 run=$(curl -s -X POST -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs" | json "['id']")
@@ -84,6 +97,7 @@ while :; do
 done
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 cpu1=$(payara_cpu); pg1=$(pg_cpu)
+profiler "stop,file=$profile_out,collapsed"
 echo "run: $state"
 renewed=$(value "select count(*) from billing.invoice i join billing.subscription s on s.id = i.subscription_id where s.product_id = '00000000-0000-0000-0000-00000000b001' and i.status = 'PAID'")
 printf 'wall %.1f s; renewed %s (%.0f/s); CPU Payara %.1f s, PostgreSQL %.1f s\n' \

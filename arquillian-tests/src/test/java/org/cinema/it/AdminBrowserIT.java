@@ -638,7 +638,7 @@ class AdminBrowserIT {
     }
     browser.type("username", username);
     browser.type("password", password);
-    browser.click("signIn");
+    browser.clickToLeave("signIn");
   }
 
   private static void addManager(Browser browser, String username, String password, boolean su) {

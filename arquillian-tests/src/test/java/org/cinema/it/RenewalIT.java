@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Deployments;
@@ -437,6 +440,91 @@ class RenewalIT {
         sql.value(
             "select renewal_failures from billing.subscription where id = ?::uuid",
             subscription.toString());
+  }
+
+  /**
+   * Two dozen renewals due at the same moment are claimed by one pass and charged in groups (the
+   * sandbox takes several at once, recorded in one transaction each): every one is charged once and
+   * recorded as the provider answered, the declines among them as past due.
+   */
+  @Test
+  void manyRenewalsDueAtOnceAreChargedInGroupsEachOnceDeclinesPastDue() throws Exception {
+    BillingCatalog.Product daily = catalog.product("day", "19.00", 1);
+    List<UUID> paying = new ArrayList<>();
+    List<UUID> declined = new ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      String token = api.newViewer();
+      UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
+      if (i % 6 == 5) {
+        cardOnFileBecomes(token, "4000000000000002");
+        declined.add(subscription);
+      } else {
+        paying.add(subscription);
+      }
+    }
+    List<UUID> all = new ArrayList<>(paying);
+    all.addAll(declined);
+    String ids = all.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", ", "(", ")"));
+    Instant end = Instant.now().plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+    // One statement: the renewer's next claim sees all of them due, or none.
+    assertThat(
+            sql.update(
+                "update billing.subscription set current_period_start = ?, current_period_end = ?"
+                    + " where id in "
+                    + ids,
+                utc(end.minus(1, ChronoUnit.DAYS)),
+                utc(end)))
+        .isEqualTo(24);
+
+    await("all renewals charged")
+        .atMost(RENEWER_WAIT)
+        .until(
+            () ->
+                sql.value(
+                    "select count(*) from billing.payment p join billing.invoice i"
+                        + " on i.id = p.invoice_id where i.subscription_id in "
+                        + ids
+                        + " and i.period_start = ? and p.status in ('SUCCEEDED', 'FAILED')",
+                    utc(end)),
+            charged -> (Long) charged == 24L);
+    for (UUID subscription : paying) {
+      assertThat(status(subscription)).isEqualTo("ACTIVE");
+      assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
+      assertThat(paidPayments(subscription)).isEqualTo(2L);
+    }
+    for (UUID subscription : declined) {
+      assertThat(status(subscription)).isEqualTo("PAST_DUE");
+      assertThat(periodEnd(subscription)).as("not renewed").isEqualTo(end);
+      assertThat(paidPayments(subscription)).isEqualTo(1L);
+    }
+    Thread.sleep(3000);
+    assertThat(
+            sql.value(
+                "select count(*) from billing.invoice where subscription_id in "
+                    + ids
+                    + " and period_start = ?",
+                utc(end)))
+        .as("one invoice per subscription for the new period")
+        .isEqualTo(24L);
+    assertThat(
+            sql.value(
+                "select count(*) from billing.payment p join billing.invoice i"
+                    + " on i.id = p.invoice_id where i.subscription_id in "
+                    + ids
+                    + " and i.period_start = ?",
+                utc(end)))
+        .as("one payment per invoice, each charged once")
+        .isEqualTo(24L);
+    assertThat(
+            sql.value(
+                "select count(*) from billing.sandbox_intent where payment_ref in (select p.id"
+                    + " from billing.payment p join billing.invoice i on i.id = p.invoice_id"
+                    + " where i.subscription_id in "
+                    + ids
+                    + " and i.period_start = ?)",
+                utc(end)))
+        .as("the sandbox holds one charge per renewal payment")
+        .isEqualTo(24L);
   }
 
   @Test

@@ -103,6 +103,17 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
+   * Clicks what submits a whole page (not an AJAX action) and waits for the next page: until the
+   * clicked element is gone, the old page is still "complete" and its URL is still current.
+   */
+  public void clickToLeave(String id) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.id(id)));
+    element.click();
+    wait.until(ExpectedConditions.stalenessOf(element));
+    ajaxDone();
+  }
+
+  /**
    * Picks {@code label} in a PrimeFaces selectOneMenu, and waits until the menu shows it. The item
    * is clicked through the page's script: while the panel is still sliding open, a pointer click
    * can miss or be refused.

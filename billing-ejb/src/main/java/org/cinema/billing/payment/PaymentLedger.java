@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
@@ -60,6 +62,25 @@ public class PaymentLedger {
     }
     save(payment);
     return payment;
+  }
+
+  /**
+   * {@link #checkoutOpened} for a group of payments in one transaction (renewals a provider charged
+   * as a group): one commit for all, in the order given. Each payment's changes are flushed and the
+   * persistence context emptied before the next, so that every query's automatic flush has one
+   * payment's entities to look at, not all the group's so far.
+   *
+   * @return each payment's status after, by payment id
+   */
+  public Map<UUID, PaymentStatus> checkoutsOpened(Map<UUID, CheckoutSession> sessions) {
+    Map<UUID, PaymentStatus> after = new LinkedHashMap<>();
+    sessions.forEach(
+        (paymentId, session) -> {
+          after.put(paymentId, checkoutOpened(paymentId, session).status());
+          em.flush();
+          em.clear();
+        });
+    return after;
   }
 
   /**

@@ -22,31 +22,55 @@ public class SubscriptionAccessEvents {
 
   private static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
 
+  /**
+   * Looked up, not injected: EclipseLink in Payara creates entity listeners without CDI injection
+   * (an @Inject field stayed null, so this eviction never happened and access ended only when
+   * PostgreSQL's NOTIFY arrived). Looked up once per listener: both lookups on every change were a
+   * twentieth of the server's CPU when renewing.
+   */
+  private volatile AccessCache cache;
+
+  private volatile TransactionSynchronizationRegistry registry;
+
   @PostPersist
   @PostUpdate
   @PostRemove
   void changed(Subscription subscription) {
-    // Looked up, not injected: EclipseLink in Payara creates entity listeners without CDI
-    // injection (an @Inject field stayed null, so this eviction never happened and access ended
-    // only when PostgreSQL's NOTIFY arrived).
-    AccessCache cache = CDI.current().select(AccessCache.class).get();
-    TransactionSynchronizationRegistry transaction;
-    try {
-      transaction = InitialContext.doLookup(REGISTRY);
-    } catch (NamingException e) {
-      throw new IllegalStateException("No transaction registry at " + REGISTRY, e);
-    }
-    transaction.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
+    AccessCache cache = cache();
+    registry()
+        .registerInterposedSynchronization(
+            new Synchronization() {
+              @Override
+              public void beforeCompletion() {}
 
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              cache.evict(subscription.accountId());
-            }
-          }
-        });
+              @Override
+              public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                  cache.evict(subscription.accountId());
+                }
+              }
+            });
+  }
+
+  private AccessCache cache() {
+    AccessCache found = cache;
+    if (found == null) {
+      found = CDI.current().select(AccessCache.class).get();
+      cache = found;
+    }
+    return found;
+  }
+
+  private TransactionSynchronizationRegistry registry() {
+    TransactionSynchronizationRegistry found = registry;
+    if (found == null) {
+      try {
+        found = InitialContext.doLookup(REGISTRY);
+      } catch (NamingException e) {
+        throw new IllegalStateException("No transaction registry at " + REGISTRY, e);
+      }
+      registry = found;
+    }
+    return found;
   }
 }

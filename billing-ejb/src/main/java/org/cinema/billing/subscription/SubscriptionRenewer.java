@@ -19,6 +19,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,9 +257,11 @@ public class SubscriptionRenewer {
                     "subscription " + ticket.subscriptionId() + " claimed over and over"));
             break claiming;
           }
+        }
+        for (List<CheckoutTicket> group : groups(claimed, groupSize(claimed.size()))) {
           inFlight.acquire();
           try {
-            pool.execute(() -> charge(ticket, apiBase, pacer, tally, inFlight));
+            pool.execute(() -> charge(group, apiBase, pacer, tally, inFlight));
           } catch (RuntimeException e) {
             inFlight.release();
             throw e;
@@ -275,30 +278,67 @@ public class SubscriptionRenewer {
     }
   }
 
+  /**
+   * As many as the provider takes at once, but no more than spreads a batch over all the threads;
+   * one at a time under a rate limit, so that the pacer spaces each call.
+   */
+  private int groupSize(int claimed) {
+    if (limit().isPresent()) {
+      return 1;
+    }
+    int perThread = (claimed + concurrency - 1) / concurrency;
+    return Math.max(1, Math.min(gateway.get().renewalGroupSize(), perThread));
+  }
+
+  private static List<List<CheckoutTicket>> groups(List<CheckoutTicket> tickets, int size) {
+    List<List<CheckoutTicket>> groups = new ArrayList<>();
+    for (int from = 0; from < tickets.size(); from += size) {
+      groups.add(tickets.subList(from, Math.min(tickets.size(), from + size)));
+    }
+    return groups;
+  }
+
   private void charge(
-      CheckoutTicket ticket, URI apiBase, Pacer pacer, RenewalTally tally, Semaphore inFlight) {
+      List<CheckoutTicket> group,
+      URI apiBase,
+      Pacer pacer,
+      RenewalTally tally,
+      Semaphore inFlight) {
     try {
-      pacer.awaitTurn();
-      SubscribeResult renewal = subscribing.chargeRenewal(ticket, apiBase);
-      tally.charged(ticket, renewal.paymentStatus());
-      LOG.fine(
-          () ->
-              "Renewal of subscription "
-                  + ticket.subscriptionId()
-                  + ": payment "
-                  + ticket.paymentId()
-                  + " "
-                  + renewal.paymentStatus());
+      for (int i = 0; i < group.size(); i++) {
+        pacer.awaitTurn();
+      }
+      for (RenewalOutcome outcome : subscribing.chargeRenewals(group, apiBase)) {
+        CheckoutTicket ticket = outcome.ticket();
+        outcome
+            .status()
+            .ifPresent(
+                status -> {
+                  tally.charged(ticket, status);
+                  LOG.fine(
+                      () ->
+                          "Renewal of subscription "
+                              + ticket.subscriptionId()
+                              + ": payment "
+                              + ticket.paymentId()
+                              + " "
+                              + status);
+                });
+        outcome.error().ifPresent(e -> couldNotRenew(ticket, e, tally));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       tally.error(e);
     } catch (RuntimeException e) {
-      tally.error(e);
-      LOG.log(
-          Level.WARNING, "Could not renew subscription " + ticket.subscriptionId() + ": " + e, e);
+      group.forEach(ticket -> couldNotRenew(ticket, e, tally));
     } finally {
       inFlight.release();
     }
+  }
+
+  private static void couldNotRenew(CheckoutTicket ticket, RuntimeException e, RenewalTally tally) {
+    tally.error(e);
+    LOG.log(Level.WARNING, "Could not renew subscription " + ticket.subscriptionId() + ": " + e, e);
   }
 
   private OptionalDouble limit() {

@@ -6,8 +6,13 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentLedger;
@@ -17,6 +22,7 @@ import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.payment.gateway.PaymentGateway;
+import org.cinema.billing.payment.gateway.RenewalCharge;
 import org.cinema.common.error.ErrorCode;
 
 /**
@@ -27,6 +33,8 @@ import org.cinema.common.error.ErrorCode;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SubscriptionService {
+
+  private static final Logger LOG = Logger.getLogger(SubscriptionService.class.getName());
 
   @Inject private SubscriptionLedger subscriptions;
 
@@ -61,37 +69,93 @@ public class SubscriptionService {
   }
 
   /**
-   * Charges a claimed renewal: the saved card off-session (a page for the viewer when there is none
-   * or it is declined), then records what the provider said.
+   * Charges claimed renewals, as many at once as the provider takes ({@link
+   * PaymentGateway#renewalGroupSize}): the saved cards off-session (a page for the viewer when
+   * there is none or it is declined), then records what the provider said, for the group in one
+   * transaction. When that transaction fails, each is recorded on its own, so that one payment's
+   * trouble costs the others nothing.
+   *
+   * @return one outcome per ticket, in their order
    */
-  public SubscribeResult chargeRenewal(CheckoutTicket ticket, URI apiBase) {
-    return takePayment(gateway.get(), ticket, apiBase, true);
+  public List<RenewalOutcome> chargeRenewals(List<CheckoutTicket> tickets, URI apiBase) {
+    List<RenewalCharge> answers =
+        gateway.get().chargeRenewals(tickets.stream().map(t -> request(t, apiBase, true)).toList());
+    Map<UUID, CheckoutSession> answered = new LinkedHashMap<>();
+    Map<UUID, RuntimeException> errors = new HashMap<>();
+    for (RenewalCharge answer : answers) {
+      UUID paymentId = answer.request().paymentId();
+      answer
+          .session()
+          .ifPresentOrElse(
+              session -> answered.put(paymentId, session),
+              () -> errors.put(paymentId, providerUnavailable(answer.error().orElseThrow())));
+    }
+    Map<UUID, PaymentStatus> recorded = record(answered, errors);
+    return tickets.stream()
+        .map(
+            ticket ->
+                recorded.containsKey(ticket.paymentId())
+                    ? RenewalOutcome.recorded(ticket, recorded.get(ticket.paymentId()))
+                    : RenewalOutcome.failed(
+                        ticket,
+                        errors.getOrDefault(
+                            ticket.paymentId(),
+                            new IllegalStateException(
+                                "no answer from the provider for payment " + ticket.paymentId()))))
+        .toList();
+  }
+
+  private Map<UUID, PaymentStatus> record(
+      Map<UUID, CheckoutSession> answered, Map<UUID, RuntimeException> errors) {
+    if (answered.size() > 1) {
+      try {
+        return payments.checkoutsOpened(answered);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Recording a group of renewals failed; recording each: " + e, e);
+      }
+    }
+    Map<UUID, PaymentStatus> recorded = new HashMap<>();
+    answered.forEach(
+        (paymentId, session) -> {
+          try {
+            recorded.put(paymentId, payments.checkoutOpened(paymentId, session).status());
+          } catch (RuntimeException e) {
+            errors.put(paymentId, e);
+          }
+        });
+    return recorded;
   }
 
   private SubscribeResult takePayment(
       PaymentGateway provider, CheckoutTicket ticket, URI apiBase, boolean renewal) {
     CheckoutSession session;
     try {
-      session =
-          provider.openCheckout(
-              new CheckoutRequest(
-                  ticket.paymentId(),
-                  ticket.accountId(),
-                  ticket.customerEmail(),
-                  ticket.customerName(),
-                  ticket.productName() + ", " + ticket.period().code(),
-                  ticket.price(),
-                  ticket.currency(),
-                  apiBase,
-                  renewal));
+      session = provider.openCheckout(request(ticket, apiBase, renewal));
     } catch (GatewayException e) {
-      throw new BillingException(
-          ErrorCode.PROVIDER_UNAVAILABLE,
-          "The payment provider did not open a checkout; try again: " + e.getMessage());
+      throw providerUnavailable(e);
     }
     Payment payment = payments.checkoutOpened(ticket.paymentId(), session);
     // Canceled while the provider opened it (the viewer canceled meanwhile): no page to pay on.
     String url = payment.status() == PaymentStatus.CANCELED ? null : session.url();
     return new SubscribeResult(ticket, url, payment.status());
+  }
+
+  private static CheckoutRequest request(CheckoutTicket ticket, URI apiBase, boolean renewal) {
+    return new CheckoutRequest(
+        ticket.paymentId(),
+        ticket.accountId(),
+        ticket.customerEmail(),
+        ticket.customerName(),
+        ticket.productName() + ", " + ticket.period().code(),
+        ticket.price(),
+        ticket.currency(),
+        apiBase,
+        renewal);
+  }
+
+  private static BillingException providerUnavailable(GatewayException e) {
+    return new BillingException(
+        ErrorCode.PROVIDER_UNAVAILABLE,
+        "The payment provider did not open a checkout; try again: " + e.getMessage());
   }
 }

@@ -1,9 +1,9 @@
 package org.cinema.common.web;
 
-import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.cinema.common.error.ErrorCode;
+import org.cinema.common.json.Jsons;
 
 /** The JSON error shape, written by servlet code that runs before JAX-RS does. */
 public final class ErrorJson {
@@ -18,11 +18,6 @@ public final class ErrorJson {
     response.setCharacterEncoding("UTF-8");
     response
         .getWriter()
-        .write(
-            Json.createObjectBuilder()
-                .add("error", code.name())
-                .add("message", message)
-                .build()
-                .toString());
+        .write(Jsons.object().add("error", code.name()).add("message", message).build().toString());
   }
 }

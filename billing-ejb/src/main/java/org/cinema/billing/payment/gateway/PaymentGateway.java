@@ -1,5 +1,7 @@
 package org.cinema.billing.payment.gateway;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,33 @@ public interface PaymentGateway {
 
   /** Opens (or finds again) the hosted checkout where the viewer pays, or charges a saved card. */
   CheckoutSession openCheckout(CheckoutRequest request);
+
+  /**
+   * How many renewals the renewal engine hands {@link #chargeRenewals} at once: 1 (the default) for
+   * a provider called over the network, whose charges the engine spreads over its threads one by
+   * one and records as each answers.
+   */
+  default int renewalGroupSize() {
+    return 1;
+  }
+
+  /**
+   * Charges a group of renewals ({@link CheckoutRequest#renewal()}) as {@link #openCheckout} does
+   * each: one that fails carries its error and does not stop the others.
+   *
+   * @return one answer per request, in the requests' order
+   */
+  default List<RenewalCharge> chargeRenewals(List<CheckoutRequest> requests) {
+    List<RenewalCharge> answers = new ArrayList<>(requests.size());
+    for (CheckoutRequest request : requests) {
+      try {
+        answers.add(RenewalCharge.answered(request, openCheckout(request)));
+      } catch (GatewayException e) {
+        answers.add(RenewalCharge.failed(request, e));
+      }
+    }
+    return answers;
+  }
 
   /**
    * Opens a page where the viewer saves a card that later charges without them use (renewals),

@@ -1,6 +1,5 @@
 package org.cinema.billing.payment.gateway;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
+import org.cinema.common.json.Jsons;
 
 /**
  * Reads Stripe-format events (the sandbox writes the same format) into {@link ProviderEvent}s, from
@@ -145,7 +145,7 @@ public final class StripeEventFormat {
   }
 
   private static JsonObject parse(String payload) {
-    try (JsonReader reader = Json.createReader(new StringReader(payload))) {
+    try (JsonReader reader = Jsons.reader(new StringReader(payload))) {
       return reader.readObject();
     } catch (JsonException | IllegalStateException | ClassCastException e) {
       throw new IllegalArgumentException("not a JSON object", e);

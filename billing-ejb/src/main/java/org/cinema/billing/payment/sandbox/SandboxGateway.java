@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.cinema.billing.payment.gateway.CardSetup;
 import org.cinema.billing.payment.gateway.CardSetupRequest;
@@ -14,9 +16,11 @@ import org.cinema.billing.payment.gateway.PaymentReference;
 import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
+import org.cinema.billing.payment.gateway.RenewalCharge;
 import org.cinema.billing.payment.gateway.StripeEventFormat;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
 import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
+import org.cinema.billing.payment.sandbox.SandboxStore.OffSessionCharge;
 import org.cinema.billing.platform.Money;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +38,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class SandboxGateway implements PaymentGateway {
 
   public static final String NAME = "sandbox";
+
+  private static final int RENEWAL_GROUP = 50;
 
   @Inject private SandboxStore store;
 
@@ -62,11 +68,10 @@ public class SandboxGateway implements PaymentGateway {
   @Override
   public CheckoutSession openCheckout(CheckoutRequest request) {
     Checkout checkout = store.openCheckout(request);
-    String page = request.apiBase().resolve("v1/sandbox/checkout/" + checkout.id()).toString();
     Optional<TestCard> saved =
         request.renewal() ? savedCards.of(request.accountId()) : Optional.empty();
     if (saved.isEmpty()) {
-      return CheckoutSession.hosted(checkout.id(), page);
+      return session(request, checkout, Optional.empty());
     }
     Intent intent =
         store.attempt(
@@ -76,6 +81,46 @@ public class SandboxGateway implements PaymentGateway {
             checkout.currency(),
             saved);
     answerAfterLatency();
+    return session(request, checkout, Optional.of(intent));
+  }
+
+  /**
+   * Renewals in groups of up to {@value #RENEWAL_GROUP}, each group in one transaction of the
+   * sandbox's (a provider in the same database needs no network round trip per charge); one at a
+   * time when {@code SANDBOX_CHARGE_LATENCY_MS} makes it play a provider over the network.
+   */
+  @Override
+  public int renewalGroupSize() {
+    return chargeLatencyMillis > 0 ? 1 : RENEWAL_GROUP;
+  }
+
+  @Override
+  public List<RenewalCharge> chargeRenewals(List<CheckoutRequest> requests) {
+    if (requests.size() == 1 || chargeLatencyMillis > 0) {
+      return PaymentGateway.super.chargeRenewals(requests);
+    }
+    List<OffSessionCharge> charges = store.chargeSaved(requests);
+    List<RenewalCharge> answers = new ArrayList<>(requests.size());
+    for (int i = 0; i < requests.size(); i++) {
+      CheckoutRequest request = requests.get(i);
+      OffSessionCharge charge = charges.get(i);
+      answers.add(
+          RenewalCharge.answered(request, session(request, charge.checkout(), charge.intent())));
+    }
+    return answers;
+  }
+
+  /**
+   * What Stripe answers: the hosted page when no card was tried; the charge when it succeeded; the
+   * page again, with the decline, when it failed.
+   */
+  private CheckoutSession session(
+      CheckoutRequest request, Checkout checkout, Optional<Intent> attempt) {
+    String page = request.apiBase().resolve("v1/sandbox/checkout/" + checkout.id()).toString();
+    if (attempt.isEmpty()) {
+      return CheckoutSession.hosted(checkout.id(), page);
+    }
+    Intent intent = attempt.get();
     if (intent.succeeded()) {
       return new CheckoutSession(
           intent.id(),

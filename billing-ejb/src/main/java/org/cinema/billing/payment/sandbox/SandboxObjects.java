@@ -1,11 +1,11 @@
 package org.cinema.billing.payment.sandbox;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
 import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
 import org.cinema.billing.payment.sandbox.SetupSessions.SetupSession;
+import org.cinema.common.json.Jsons;
 
 /** The sandbox's records written as the Stripe objects its events and answers carry. */
 final class SandboxObjects {
@@ -26,14 +26,14 @@ final class SandboxObjects {
   }
 
   static JsonObject setupSession(SetupSession session) {
-    return Json.createObjectBuilder()
+    return Jsons.object()
         .add("id", session.id())
         .add("object", "checkout.session")
         .add("mode", "setup")
         .add("status", session.status())
         .add("payment_status", "no_payment_required")
         .add("setup_intent", session.setupIntentId())
-        .add("metadata", Json.createObjectBuilder().add("user_id", session.accountRef().toString()))
+        .add("metadata", Jsons.object().add("user_id", session.accountRef().toString()))
         .build();
   }
 
@@ -48,7 +48,7 @@ final class SandboxObjects {
             .add("currency", intent.currency().toLowerCase());
     if (intent.errorCode() != null) {
       JsonObjectBuilder error =
-          Json.createObjectBuilder()
+          Jsons.object()
               .add("code", intent.errorCode())
               .add("message", intent.errorMessage())
               .add("type", "card_error");
@@ -73,9 +73,7 @@ final class SandboxObjects {
   }
 
   private static JsonObjectBuilder withMetadata(String payment, String account) {
-    return Json.createObjectBuilder()
-        .add(
-            "metadata",
-            Json.createObjectBuilder().add("payment_id", payment).add("user_id", account));
+    return Jsons.object()
+        .add("metadata", Jsons.object().add("payment_id", payment).add("user_id", account));
   }
 }

@@ -1,11 +1,18 @@
 package org.cinema.billing.payment.sandbox;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.platform.Money;
@@ -28,6 +35,8 @@ public class SandboxStore {
           + " error_message";
 
   @PersistenceContext private EntityManager em;
+
+  @Inject private SavedCards savedCards;
 
   /** A checkout page of the sandbox. */
   public record Checkout(
@@ -62,11 +71,20 @@ public class SandboxStore {
     }
   }
 
+  /** A renewal's checkout, the card that was saved for it (if any), and its charge when tried. */
+  public record OffSessionCharge(
+      Checkout checkout, Optional<TestCard> card, Optional<Intent> intent) {}
+
   /** A refund the sandbox made, and what it has refunded on the charge in all since. */
   public record RefundMade(String id, long refundedMinorInAll) {}
 
   /** Opens the payment's checkout page, or finds it again: one per payment. */
   public Checkout openCheckout(CheckoutRequest request) {
+    insertCheckout(request);
+    return checkoutOf(request.paymentId()).orElseThrow();
+  }
+
+  private void insertCheckout(CheckoutRequest request) {
     em.createNativeQuery(
             "insert into billing.sandbox_checkout (id, payment_ref, account_ref, description,"
                 + " amount_minor, currency, payment_intent) values (?, ?, ?, ?, ?, ?, ?)"
@@ -79,7 +97,47 @@ public class SandboxStore {
         .setParameter(6, request.currency())
         .setParameter(7, intentId(request.paymentId()))
         .executeUpdate();
-    return checkoutOf(request.paymentId()).orElseThrow();
+  }
+
+  /**
+   * A group of renewals at once, in one transaction: for each, what {@link #openCheckout} and then
+   * {@link #attempt} with the viewer's saved card do (no attempt without a saved card), with the
+   * same statements; the rows are read back in two queries for the whole group.
+   *
+   * @return in the requests' order
+   */
+  public List<OffSessionCharge> chargeSaved(List<CheckoutRequest> requests) {
+    Map<UUID, TestCard> cards =
+        savedCards.of(requests.stream().map(CheckoutRequest::accountId).distinct().toList());
+    for (CheckoutRequest request : requests) {
+      insertCheckout(request);
+      TestCard card = cards.get(request.accountId());
+      if (card != null) {
+        insertAttempt(
+            request.paymentId(),
+            request.accountId(),
+            Money.toMinorUnits(request.amount(), request.currency()),
+            request.currency(),
+            Optional.of(card));
+      }
+    }
+    List<UUID> refs = requests.stream().map(CheckoutRequest::paymentId).toList();
+    Map<UUID, Checkout> checkouts =
+        byRef(
+            checkouts("where payment_ref in " + placeholders(refs.size()), refs, false),
+            Checkout::paymentRef);
+    Map<UUID, Intent> intents =
+        byRef(
+            intents("where payment_ref in " + placeholders(refs.size()), refs, false),
+            Intent::paymentRef);
+    return requests.stream()
+        .map(
+            request ->
+                new OffSessionCharge(
+                    checkouts.get(request.paymentId()),
+                    Optional.ofNullable(cards.get(request.accountId())),
+                    Optional.ofNullable(intents.get(request.paymentId()))))
+        .toList();
   }
 
   public Optional<Checkout> checkout(String sessionId) {
@@ -109,6 +167,16 @@ public class SandboxStore {
       long amountMinor,
       String currency,
       Optional<TestCard> card) {
+    insertAttempt(paymentRef, accountRef, amountMinor, currency, card);
+    return intentOf(paymentRef).orElseThrow();
+  }
+
+  private void insertAttempt(
+      UUID paymentRef,
+      UUID accountRef,
+      long amountMinor,
+      String currency,
+      Optional<TestCard> card) {
     boolean pays = card.map(TestCard::succeeds).orElse(false);
     String code = pays ? null : card.map(TestCard::code).orElse(TestCard.INCORRECT_NUMBER);
     String decline = pays ? null : card.map(TestCard::declineCode).orElse(null);
@@ -131,7 +199,6 @@ public class SandboxStore {
         .setParameter(8, decline)
         .setParameter(9, message)
         .executeUpdate();
-    return intentOf(paymentRef).orElseThrow();
   }
 
   /** The checkout page took the money: it is complete and takes no more. */
@@ -222,14 +289,19 @@ public class SandboxStore {
   }
 
   private List<Checkout> checkouts(String where, Object key, boolean lock) {
+    return checkouts(where, List.of(key), lock);
+  }
+
+  private List<Checkout> checkouts(String where, List<?> keys, boolean lock) {
     List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + CHECKOUT_COLUMNS
-                    + " from billing.sandbox_checkout "
-                    + where
-                    + (lock ? " for update" : ""))
-            .setParameter(1, key)
+        parameters(
+                em.createNativeQuery(
+                    "select "
+                        + CHECKOUT_COLUMNS
+                        + " from billing.sandbox_checkout "
+                        + where
+                        + (lock ? " for update" : "")),
+                keys)
             .getResultList();
     return rows.stream()
         .map(Object[].class::cast)
@@ -248,14 +320,19 @@ public class SandboxStore {
   }
 
   private List<Intent> intents(String where, Object key, boolean lock) {
+    return intents(where, List.of(key), lock);
+  }
+
+  private List<Intent> intents(String where, List<?> keys, boolean lock) {
     List<?> rows =
-        em.createNativeQuery(
-                "select "
-                    + INTENT_COLUMNS
-                    + " from billing.sandbox_intent "
-                    + where
-                    + (lock ? " for update" : ""))
-            .setParameter(1, key)
+        parameters(
+                em.createNativeQuery(
+                    "select "
+                        + INTENT_COLUMNS
+                        + " from billing.sandbox_intent "
+                        + where
+                        + (lock ? " for update" : "")),
+                keys)
             .getResultList();
     return rows.stream()
         .map(Object[].class::cast)
@@ -272,6 +349,21 @@ public class SandboxStore {
                     (String) r[7],
                     (String) r[8]))
         .toList();
+  }
+
+  private static Query parameters(Query query, List<?> values) {
+    for (int i = 0; i < values.size(); i++) {
+      query.setParameter(i + 1, values.get(i));
+    }
+    return query;
+  }
+
+  static String placeholders(int count) {
+    return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
+  }
+
+  private static <T> Map<UUID, T> byRef(Collection<T> rows, Function<T, UUID> ref) {
+    return rows.stream().collect(Collectors.toMap(ref, Function.identity()));
   }
 
   /** The charge of a payment: one per payment, as one Checkout Session has one PaymentIntent. */

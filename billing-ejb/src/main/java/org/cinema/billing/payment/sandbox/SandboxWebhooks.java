@@ -9,7 +9,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.cinema.billing.platform.PublicApi;
+import org.cinema.common.json.Jsons;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -145,14 +145,14 @@ public class SandboxWebhooks {
   }
 
   private String event(String type, JsonObject object) {
-    return Json.createObjectBuilder()
+    return Jsons.object()
         .add("id", "evt_sandbox_" + UUID.randomUUID().toString().replace("-", ""))
         .add("object", "event")
         .add("api_version", "2024-06-20")
         .add("created", clock.instant().getEpochSecond())
         .add("livemode", false)
         .add("type", type)
-        .add("data", Json.createObjectBuilder().add("object", object))
+        .add("data", Jsons.object().add("object", object))
         .build()
         .toString();
   }

@@ -3,6 +3,10 @@ package org.cinema.billing.payment.sandbox;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,6 +27,26 @@ public class SavedCards {
         .setParameter(1, accountId)
         .setParameter(2, cardNumber.replace(" ", ""))
         .executeUpdate();
+  }
+
+  /** The saved cards of these viewers (none for one who has none). */
+  public Map<UUID, TestCard> of(List<UUID> accountIds) {
+    if (accountIds.isEmpty()) {
+      return Map.of();
+    }
+    Query query =
+        em.createNativeQuery(
+            "select account_id, card_number from billing.sandbox_saved_card where account_id in "
+                + SandboxStore.placeholders(accountIds.size()));
+    for (int i = 0; i < accountIds.size(); i++) {
+      query.setParameter(i + 1, accountIds.get(i));
+    }
+    Map<UUID, TestCard> cards = new HashMap<>();
+    for (Object row : query.getResultList()) {
+      Object[] columns = (Object[]) row;
+      TestCard.byNumber((String) columns[1]).ifPresent(card -> cards.put((UUID) columns[0], card));
+    }
+    return cards;
   }
 
   public Optional<TestCard> of(UUID accountId) {

@@ -7,7 +7,6 @@ import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
@@ -28,6 +27,7 @@ import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
 import org.cinema.billing.payment.gateway.StripeEventFormat;
 import org.cinema.billing.platform.Money;
+import org.cinema.common.json.Jsons;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 /**
@@ -355,7 +355,7 @@ public class StripeGateway implements PaymentGateway {
   private ProviderEvent read(String source, String type, StripeObject object) {
     String raw =
         object.getRawJsonObject() != null ? object.getRawJsonObject().toString() : object.toJson();
-    try (JsonReader reader = Json.createReader(new StringReader(raw))) {
+    try (JsonReader reader = Jsons.reader(new StringReader(raw))) {
       JsonObject json = reader.readObject();
       return StripeEventFormat.readObject(source, type, json, clock.instant());
     }

@@ -1,0 +1,2 @@
+/** JSON-P helpers shared by the deployables. */
+package org.cinema.common.json;
