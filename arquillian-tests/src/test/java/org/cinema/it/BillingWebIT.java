@@ -43,7 +43,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("9");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("10");
             });
   }
 
@@ -74,7 +74,9 @@ class BillingWebIT {
             "refund",
             "webhook_event",
             "idempotency_record",
-            "outbox",
+            "outbox_event",
+            "notification",
+            "webhook_endpoint",
             "etl_state",
             "login_throttle",
             "sandbox_saved_card",

@@ -48,6 +48,8 @@ public class PaymentLedger {
 
   @Inject private Event<PaymentFollowUp> followUps;
 
+  @Inject private PaymentEvents events;
+
   /**
    * The provider answered a checkout: applies the outcome it already reported (a saved card charged
    * or declined), then remembers where the viewer pays, if anywhere.
@@ -430,6 +432,8 @@ public class PaymentLedger {
         em.flush();
       }
     }
+    events.record(payment, entries);
+    purpose.announce(payment);
   }
 
   private static RefundRequest request(Payment payment, Refund refund, boolean retry, URI base) {

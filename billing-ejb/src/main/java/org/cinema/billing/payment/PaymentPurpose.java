@@ -27,4 +27,10 @@ public interface PaymentPurpose {
 
   /** All of the payment's money went back (or never stayed: refunded before it was applied). */
   void refundedWhole(Payment payment, Instant at);
+
+  /**
+   * The ledger is done with the payment in this transaction (its page, if any, is known): what the
+   * calls above changed is told to the outbox now.
+   */
+  void announce(Payment payment);
 }

@@ -7,14 +7,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.catalog.BillingPeriod;
 import org.cinema.billing.catalog.Product;
 import org.cinema.billing.invoice.Invoice;
+import org.cinema.billing.notification.EventType;
 import org.cinema.billing.platform.AuditedEntity;
 
 /**
@@ -81,6 +85,9 @@ public class Subscription extends AuditedEntity {
 
   @Version private long version;
 
+  /** What happened to it in this transaction that someone is told of (drained to the outbox). */
+  @Transient private List<EventType> changes = new ArrayList<>();
+
   /** What a viewer's cancel did. */
   public enum Cancel {
     /** It had not been paid: it ended now. */
@@ -138,6 +145,7 @@ public class Subscription extends AuditedEntity {
     }
     if (status == SubscriptionStatus.PENDING) {
       moveTo(SubscriptionStatus.ACTIVE);
+      changed(EventType.SUBSCRIPTION_ACTIVATED);
       currentPeriodStart = paidAt;
       currentPeriodEnd = period.after(paidAt);
       periodAnchor = paidAt;
@@ -149,6 +157,7 @@ public class Subscription extends AuditedEntity {
       renewalFailures = 0;
       pastDueSince = null;
       retryAt = null;
+      changed(EventType.SUBSCRIPTION_RENEWED);
     } else {
       return Optional.of(
           status.isOpen()
@@ -177,6 +186,7 @@ public class Subscription extends AuditedEntity {
     }
     renewalFailures++;
     retryAt = schedule.retryAfter(renewalFailures, pastDueSince).orElse(null);
+    changed(EventType.SUBSCRIPTION_PAST_DUE);
     return true;
   }
 
@@ -215,6 +225,7 @@ public class Subscription extends AuditedEntity {
     cancelAtPeriodEnd = true;
     canceledAt = at;
     cancelReason = "canceled by the subscriber";
+    changed(EventType.SUBSCRIPTION_CANCELED);
     return Cancel.AT_PERIOD_END;
   }
 
@@ -263,6 +274,10 @@ public class Subscription extends AuditedEntity {
 
   private void end(SubscriptionStatus target, String reason, Instant at) {
     moveTo(target);
+    changed(
+        target == SubscriptionStatus.CANCELED
+            ? EventType.SUBSCRIPTION_CANCELED
+            : EventType.SUBSCRIPTION_EXPIRED);
     if (canceledAt == null || target == SubscriptionStatus.CANCELED) {
       canceledAt = at;
     }
@@ -275,6 +290,23 @@ public class Subscription extends AuditedEntity {
           "Subscription " + id + " cannot move from " + status + " to " + target);
     }
     status = target;
+  }
+
+  private void changed(EventType change) {
+    if (changes == null) {
+      changes = new ArrayList<>();
+    }
+    changes.add(change);
+  }
+
+  /** What happened to it since the last call, oldest first, for the outbox. */
+  public List<EventType> takeChanges() {
+    if (changes == null || changes.isEmpty()) {
+      return List.of();
+    }
+    List<EventType> taken = List.copyOf(changes);
+    changes.clear();
+    return taken;
   }
 
   public UUID id() {

@@ -7,7 +7,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,11 +26,14 @@ import org.cinema.billing.catalog.Product;
 import org.cinema.billing.error.BillingException;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.invoice.InvoiceStatus;
+import org.cinema.billing.notification.EventType;
+import org.cinema.billing.notification.Outbox;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentFollowUp;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.platform.UniqueViolation;
 import org.cinema.common.error.ErrorCode;
+import org.cinema.common.json.Jsons;
 
 /**
  * The database side of subscribing and cancelling, one transaction per call. The partial unique
@@ -36,6 +42,10 @@ import org.cinema.common.error.ErrorCode;
  */
 @Stateless
 public class SubscriptionLedger {
+
+  @Inject private SubscriptionEvents events;
+
+  @Inject private Outbox outbox;
 
   @PersistenceContext private EntityManager em;
 
@@ -122,6 +132,7 @@ public class SubscriptionLedger {
       open.forEach(Invoice::voidUnpaid);
       unpaid.forEach(payment -> cancelPayment(payment, "subscription canceled", now));
     }
+    events.publish(subscription, Optional.empty());
     return view(subscription);
   }
 
@@ -277,6 +288,60 @@ public class SubscriptionLedger {
   }
 
   /**
+   * Announces renewals coming within {@code before} ({@code renewal.upcoming}, once per
+   * subscription and period): ACTIVE subscriptions that renew, whose product is still sold, whose
+   * period ends after {@code now} and by {@code now + before}; up to {@code limit} at a time.
+   *
+   * @return how many were announced now
+   */
+  public int announceUpcoming(Instant now, Duration before, int limit) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> due =
+        em.createNativeQuery(
+                "select s.id, s.account_id, s.product_id, s.current_period_end, s.price,"
+                    + " s.currency, s.period from billing.subscription s"
+                    + " join billing.product p on p.id = s.product_id and p.deleted_at is null"
+                    + " where s.status = 'ACTIVE' and not s.cancel_at_period_end"
+                    + " and s.current_period_end > ? and s.current_period_end <= ?"
+                    + " and not exists (select 1 from billing.outbox_event e where e.dedupe_key ="
+                    + " 'renewal.upcoming:' || s.id || ':'"
+                    + " || floor(extract(epoch from s.current_period_end))::bigint)"
+                    + " order by s.current_period_end limit ?")
+            .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+            .setParameter(2, OffsetDateTime.ofInstant(now.plus(before), ZoneOffset.UTC))
+            .setParameter(3, limit)
+            .getResultList();
+    int announced = 0;
+    for (Object[] row : due) {
+      UUID id = (UUID) row[0];
+      Instant renewsAt = instant(row[3]);
+      boolean recorded =
+          outbox.recordOnce(
+              EventType.RENEWAL_UPCOMING,
+              (UUID) row[1],
+              id,
+              Jsons.object()
+                  .add("subscription_id", id.toString())
+                  .add("account_id", row[1].toString())
+                  .add("product_id", row[2].toString())
+                  .add("renews_at", renewsAt.toString())
+                  .add("amount", (BigDecimal) row[4])
+                  .add("currency", ((String) row[5]).strip())
+                  .add("period", (String) row[6])
+                  .build(),
+              "renewal.upcoming:" + id + ":" + renewsAt.getEpochSecond());
+      announced += recorded ? 1 : 0;
+    }
+    return announced;
+  }
+
+  private static Instant instant(Object value) {
+    return value instanceof Timestamp timestamp
+        ? timestamp.toInstant()
+        : ((OffsetDateTime) value).toInstant();
+  }
+
+  /**
    * Ends one subscription that {@link #dueToEnd} found, if its rules say so under its lock:
    * EXPIRED, its unpaid invoices void, their open payments canceled and the provider's checkouts
    * closed after the commit.
@@ -295,6 +360,7 @@ public class SubscriptionLedger {
     }
     open.forEach(Invoice::voidUnpaid);
     unpaid.forEach(payment -> cancelPayment(payment, reason.get(), now));
+    events.publish(subscription, Optional.empty());
     return Optional.of(subscription.status());
   }
 

@@ -1,17 +1,22 @@
 package org.cinema.billing.subscription;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.cinema.billing.invoice.Invoice;
 import org.cinema.billing.invoice.InvoiceStatus;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentPurpose;
+import org.cinema.billing.payment.PaymentStatus;
 
 /**
  * What a payment's outcome does to its invoice and subscription, in the payment ledger's
@@ -24,6 +29,13 @@ public class SubscriptionPayments implements PaymentPurpose {
   @PersistenceContext private EntityManager em;
 
   @Inject private Dunning dunning;
+
+  @Inject private SubscriptionEvents events;
+
+  /** The subscriptions this transaction changed through their payments, to announce. */
+  @Resource private TransactionSynchronizationRegistry transaction;
+
+  private static final String CHANGED = SubscriptionPayments.class.getName() + ".changed";
 
   @Override
   public Optional<String> paid(Payment payment, Instant at) {
@@ -80,6 +92,35 @@ public class SubscriptionPayments implements PaymentPurpose {
   }
 
   private Subscription subscriptionOf(Invoice invoice) {
-    return em.find(Subscription.class, invoice.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+    Subscription subscription =
+        em.find(Subscription.class, invoice.subscriptionId(), LockModeType.PESSIMISTIC_WRITE);
+    changed().add(subscription);
+    return subscription;
+  }
+
+  @Override
+  public void announce(Payment payment) {
+    @SuppressWarnings("unchecked")
+    Set<Subscription> changed = (Set<Subscription>) transaction.getResource(CHANGED);
+    if (changed == null || changed.isEmpty()) {
+      return;
+    }
+    Optional<String> page =
+        Optional.ofNullable(payment.checkoutUrl())
+            .filter(url -> payment.status() == PaymentStatus.FAILED);
+    for (Subscription subscription : changed) {
+      events.publish(subscription, page);
+    }
+    changed.clear();
+  }
+
+  private Set<Subscription> changed() {
+    @SuppressWarnings("unchecked")
+    Set<Subscription> changed = (Set<Subscription>) transaction.getResource(CHANGED);
+    if (changed == null) {
+      changed = new LinkedHashSet<>();
+      transaction.putResource(CHANGED, changed);
+    }
+    return changed;
   }
 }

@@ -99,6 +99,10 @@ public class SubscriptionRenewer {
   @ConfigProperty(name = "renewal.charges-per-second")
   private Optional<Double> chargesPerSecond;
 
+  @Inject
+  @ConfigProperty(name = "notify.renewal-upcoming", defaultValue = "P3D")
+  private Duration upcomingNotice;
+
   @Resource private TimerService timers;
 
   /** Background passes an administrator starts. */
@@ -184,6 +188,7 @@ public class SubscriptionRenewer {
   private RenewalRunView run(RenewalTally tally, boolean recordAlways) {
     try {
       endWhatIsDue(tally);
+      announceWhatIsComing(tally);
       Optional<URI> apiBase = publicApi.known();
       if (apiBase.isPresent()) {
         renewWhatIsDue(tally, apiBase.get());
@@ -229,6 +234,21 @@ public class SubscriptionRenewer {
       if (due.size() < batch || ended == 0) {
         return;
       }
+    }
+  }
+
+  /** {@code renewal.upcoming} for renewals within {@code NOTIFY_RENEWAL_UPCOMING} (P3D). */
+  private void announceWhatIsComing(RenewalTally tally) {
+    if (upcomingNotice.isZero() || upcomingNotice.isNegative()) {
+      return;
+    }
+    try {
+      while (subscriptions.announceUpcoming(clock.instant(), upcomingNotice, batch) == batch) {
+        // more to announce
+      }
+    } catch (RuntimeException e) {
+      tally.error(e);
+      LOG.log(Level.WARNING, "Could not announce upcoming renewals: " + e, e);
     }
   }
 
