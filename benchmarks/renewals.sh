@@ -10,6 +10,8 @@
 # Knobs: SUBSCRIPTIONS (100000), LATENCY_MS (0: the sandbox's answer delay per charge),
 #        RATE (unset: the provider's default, none for the sandbox; charges per second),
 #        CONCURRENCY (8), BATCH (200), KEEP_RUNNING (0; 1 leaves the server and database up),
+#        UPCOMING (PT0S: NOTIFY_RENEWAL_UPCOMING; the seeded renewals are due at once, so announcing
+#        them, which a real base gets days before, would fall into the timed pass),
 #        PROFILE (0; 1: async-profiler samples Payara's CPU during the pass, written as collapsed
 #        stacks to PROFILE_OUT, default /tmp/renewals-profile.collapsed)
 # Example (a slow provider with Stripe's test-mode limit):
@@ -35,7 +37,7 @@ rate_env=()
 env -u BILLING_DB_URL -u CONTENT_DB_URL HTTP_PORT=$port EMBEDDED_DB_PORT=$dbport DATA_DIR="$work" \
   PAYARA_CLUSTER=false ETL_INTERVAL_SECONDS=0 DEMO_DATA=false RENEWAL_INTERVAL_SECONDS=0 \
   BILLING_ADMIN_LOGIN=bench-admin BILLING_ADMIN_PASSWORD=bench-admin-password-1 \
-  SANDBOX_CHARGE_LATENCY_MS=$LATENCY_MS RENEWAL_CONCURRENCY=$CONCURRENCY RENEWAL_BATCH=$BATCH \
+  NOTIFY_RENEWAL_UPCOMING=${UPCOMING:-PT0S} SANDBOX_CHARGE_LATENCY_MS=$LATENCY_MS RENEWAL_CONCURRENCY=$CONCURRENCY RENEWAL_BATCH=$BATCH \
   "${rate_env[@]}" java -jar "$jar" >"$work/run.log" 2>&1 &
 pid=$!
 until grep -q "is ready in" "$work/run.log"; do

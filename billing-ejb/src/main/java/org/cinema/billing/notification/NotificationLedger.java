@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -68,71 +69,92 @@ public class NotificationLedger {
     if (events.isEmpty()) {
       return 0;
     }
-    List<Object[]> endpoints =
-        rows(
-            em.createNativeQuery(
-                "select id, events from billing.webhook_endpoint"
-                    + " where enabled and deleted_at is null"));
+    List<Object> seqs = events.stream().map(event -> event[0]).toList();
     OffsetDateTime now = utc(clock.instant());
-    List<Long> done = new ArrayList<>();
-    for (Object[] event : events) {
-      long seq = ((Number) event[0]).longValue();
-      String type = (String) event[1];
-      UUID account = (UUID) event[2];
-      UUID subscription = (UUID) event[3];
-      if (account != null) {
-        deliver(seq, type, settings.viewerChannel(), "viewer", null, account, subscription, now);
-      }
-      if (settings.operationsWants(type)) {
-        deliver(seq, type, "telegram", "operations", null, account, subscription, now);
-      }
-      for (Object[] endpoint : endpoints) {
-        if (WebhookEvents.matches((String) endpoint[1], type)) {
-          UUID id = (UUID) endpoint[0];
-          deliver(seq, type, "webhook", id.toString(), id, account, subscription, now);
-        }
-      }
-      done.add(seq);
+    // One statement per kind of receiver for the whole batch.
+    fanOut(
+        "?, 'viewer', null::uuid",
+        List.of(settings.viewerChannel()),
+        "",
+        " and e.account_id is not null",
+        List.of(),
+        seqs,
+        now);
+    List<String> forOperations =
+        Arrays.stream(EventType.values())
+            .map(EventType::wireName)
+            .filter(settings::operationsWants)
+            .toList();
+    if (!forOperations.isEmpty()) {
+      fanOut(
+          "'telegram', 'operations', null::uuid",
+          List.of(),
+          "",
+          " and e.type in " + placeholders(forOperations.size()),
+          forOperations,
+          seqs,
+          now);
     }
+    fanOut(
+        "'webhook', w.id::text, w.id",
+        List.of(),
+        " join billing.webhook_endpoint w on w.enabled and w.deleted_at is null"
+            + " and (w.events = '*' or e.type = any(string_to_array(w.events, ',')))",
+        "",
+        List.of(),
+        seqs,
+        now);
     Query mark =
         em.createNativeQuery(
             "update billing.outbox_event set fanned_out_at = ? where seq in "
-                + placeholders(done.size()));
+                + placeholders(seqs.size()));
     mark.setParameter(1, now);
-    for (int i = 0; i < done.size(); i++) {
-      mark.setParameter(i + 2, done.get(i));
+    for (int i = 0; i < seqs.size(); i++) {
+      mark.setParameter(i + 2, seqs.get(i));
     }
     mark.executeUpdate();
     return events.size();
   }
 
-  private void deliver(
-      long seq,
-      String type,
-      String channel,
-      String target,
-      UUID endpoint,
-      UUID account,
-      UUID subscription,
+  /**
+   * Inserts the deliveries of the events {@code seqs} to one kind of receiver: {@code receiver}
+   * gives the channel, target and endpoint columns (with {@code receiverValues}), {@code join} and
+   * {@code filter} which events (and endpoints) it takes, {@code filterValues} the filter's.
+   */
+  private void fanOut(
+      String receiver,
+      List<String> receiverValues,
+      String join,
+      String filter,
+      List<String> filterValues,
+      List<Object> seqs,
       OffsetDateTime now) {
-    em.createNativeQuery(
+    Query insert =
+        em.createNativeQuery(
             "insert into billing.notification (id, event_seq, channel, target, endpoint_id,"
                 + " account_id, subscription_id, event_type, status, next_attempt_at, created_at)"
-                // Cast: EclipseLink binds a null UUID as a string.
-                + " values (?, ?, ?, ?, cast(? as uuid), cast(? as uuid), cast(? as uuid), ?,"
-                + " 'PENDING', ?, ?)"
-                + " on conflict (event_seq, channel, target) do nothing")
-        .setParameter(1, UUID.randomUUID())
-        .setParameter(2, seq)
-        .setParameter(3, channel)
-        .setParameter(4, target)
-        .setParameter(5, endpoint)
-        .setParameter(6, account)
-        .setParameter(7, subscription)
-        .setParameter(8, type)
-        .setParameter(9, now)
-        .setParameter(10, now)
-        .executeUpdate();
+                + " select gen_random_uuid(), e.seq, "
+                + receiver
+                + ", e.account_id, e.subscription_id, e.type, 'PENDING', ?, ?"
+                + " from billing.outbox_event e"
+                + join
+                + " where e.seq in "
+                + placeholders(seqs.size())
+                + filter
+                + " order by e.seq on conflict (event_seq, channel, target) do nothing");
+    int at = 1;
+    for (String value : receiverValues) {
+      insert.setParameter(at++, value);
+    }
+    insert.setParameter(at++, now);
+    insert.setParameter(at++, now);
+    for (Object seq : seqs) {
+      insert.setParameter(at++, seq);
+    }
+    for (String value : filterValues) {
+      insert.setParameter(at++, value);
+    }
+    insert.executeUpdate();
   }
 
   /**
