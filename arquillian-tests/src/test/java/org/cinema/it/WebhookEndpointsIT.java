@@ -131,7 +131,8 @@ class WebhookEndpointsIT {
     JsonObject endpoint = created.json();
     String id = endpoint.getString("id");
     registered.add(id);
-    assertThat(created.header("Location")).hasValue("/api/v1/admin/webhook-endpoints/" + id);
+    assertThat(created.header("Location"))
+        .hasValue(base.getPath() + "api/v1/admin/webhook-endpoints/" + id);
     assertThat(endpoint.getString("url")).isEqualTo(url);
     assertThat(endpoint.getJsonArray("events").getValuesAs(jakarta.json.JsonString.class))
         .extracting(jakarta.json.JsonString::getString)
