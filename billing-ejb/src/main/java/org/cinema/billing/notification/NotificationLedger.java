@@ -70,6 +70,12 @@ public class NotificationLedger {
       return 0;
     }
     List<Object> seqs = events.stream().map(event -> event[0]).toList();
+    // Shared locks: an endpoint being disabled or deleted meanwhile (WebhookEndpoints holds its
+    // row) is read after that commits, so no delivery is queued for it afterwards.
+    em.createNativeQuery(
+            "select id from billing.webhook_endpoint where enabled and deleted_at is null"
+                + " for share")
+        .getResultList();
     OffsetDateTime now = utc(clock.instant());
     // One statement per kind of receiver for the whole batch.
     fanOut(
