@@ -1,8 +1,14 @@
 package org.cinema.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -219,6 +225,94 @@ class CrashRecoveryIT {
                     + " group by 1 having count(*) > 1) twice"))
         .as("payments told of twice")
         .isEqualTo(0L);
+  }
+
+  /**
+   * An event committed with its payment whose delivery is under way when the server is killed (the
+   * receiver has the request and has not answered) is delivered again after the restart, once its
+   * lease is over: the same event, and the delivery then SENT. At least once, not lost.
+   */
+  @Test
+  void anEventBeingDeliveredWhenTheServerIsKilledIsDeliveredAfterTheRestart() throws Exception {
+    WireMockServer receiver = new WireMockServer(options().dynamicPort());
+    receiver.start();
+    try {
+      receiver.stubFor(
+          post(urlPathEqualTo("/hook"))
+              .inScenario("crash")
+              .whenScenarioStateIs(STARTED)
+              .willReturn(aResponse().withStatus(200).withFixedDelay(120_000))
+              .willSetStateTo("answering"));
+      receiver.stubFor(
+          post(urlPathEqualTo("/hook"))
+              .inScenario("crash")
+              .whenScenarioStateIs("answering")
+              .willReturn(aResponse().withStatus(200)));
+      run.stop();
+      Map<String, String> leased = new HashMap<>(SETTINGS);
+      leased.put("NOTIFY_LEASE", "PT5S");
+      leased.put("WEBHOOK_READ_TIMEOUT", "PT60S");
+      leased.put("BILLING_ADMIN_LOGIN", "crash-admin");
+      leased.put("BILLING_ADMIN_PASSWORD", "crash-admin-password-1");
+      run = RunCommand.start(dataDir, dataDir.resolve("run-delivering.log"), leased);
+      BillingClient api = new BillingClient(URI.create(run.baseUri() + "/"));
+      String admin = api.login("crash-admin", "crash-admin-password-1");
+      Http.Response endpoint =
+          api.post(
+              "admin/webhook-endpoints",
+              admin,
+              "{\"url\": \"http://127.0.0.1:"
+                  + receiver.port()
+                  + "/hook\", \"events\": [\"payment.succeeded\"]}");
+      assertThat(endpoint.status()).as(endpoint.toString()).isEqualTo(201);
+      BillingCatalog.Product product =
+          new BillingCatalog(new Sql(run.database())).product("month", "77.00", 1);
+      String token = api.newViewer();
+      Http.Response added = api.addProduct(token, product.id());
+      String payment = added.json().getString("payment_id");
+      api.payOnCheckout(added.json().getString("url"), "4242 4242 4242 4242");
+      Sql before = new Sql(run.database());
+      String delivery =
+          "select n.%s from billing.notification n join billing.outbox_event e"
+              + " on e.seq = n.event_seq where n.channel = 'webhook'"
+              + " and e.type = 'payment.succeeded'"
+              + " and e.payload::jsonb -> 'data' ->> 'payment_id' = ?";
+      await("the delivery under way")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  Integer.valueOf(1).equals(before.value(delivery.formatted("attempts"), payment)));
+      Thread.sleep(1500); // the request reaches the receiver, which holds it
+      assertThat(before.value(delivery.formatted("status"), payment)).isEqualTo("PENDING");
+      run.killServer();
+
+      run = RunCommand.start(dataDir, dataDir.resolve("run-delivered.log"), leased);
+      Sql sql = new Sql(run.database());
+      await("delivered again after the restart")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> "SENT".equals(sql.value(delivery.formatted("status"), payment)));
+      assertThat(sql.value(delivery.formatted("attempts"), payment))
+          .as("the attempt the kill cut, then the one that landed")
+          .isEqualTo(2);
+      List<String> eventIds =
+          receiver.getAllServeEvents().stream()
+              .map(served -> served.getRequest().getBodyAsString())
+              .map(body -> body.replaceAll("(?s).*?\"id\":\"([^\"]+)\".*", "$1"))
+              .distinct()
+              .toList();
+      assertThat(eventIds).as("the same event each time it came").hasSize(1);
+      assertThat(
+              sql.value(
+                  "select count(*) from billing.outbox_event where type = 'payment.succeeded'"
+                      + " and payload::jsonb -> 'data' ->> 'payment_id' = ?",
+                  payment))
+          .as("written once")
+          .isEqualTo(1L);
+    } finally {
+      receiver.stop();
+      run.stop();
+      run = RunCommand.start(dataDir, dataDir.resolve("run-after-webhooks.log"), SETTINGS);
+    }
   }
 
   private static String status(Sql sql, String payment) {
