@@ -64,10 +64,13 @@ public class Outbox {
             .add("data", data)
             .build()
             .toString();
+    // EclipseLink binds a null UUID as varchar, which PostgreSQL refuses for a uuid column: the
+    // casts take both a UUID and a null.
     int inserted =
         em.createNativeQuery(
                 "insert into billing.outbox_event (id, type, version, account_id, subscription_id,"
-                    + " payload, dedupe_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " payload, dedupe_key, created_at)"
+                    + " values (?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?, ?)"
                     + " on conflict (dedupe_key) do nothing")
             .setParameter(1, id)
             .setParameter(2, type.wireName())
