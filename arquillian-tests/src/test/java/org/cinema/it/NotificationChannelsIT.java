@@ -168,10 +168,13 @@ class NotificationChannelsIT {
             "payment.succeeded: Payment received: " + PRODUCT_NAME,
             "subscription.activated: Your subscription is active: " + PRODUCT_NAME);
 
-    // A refund is written about too, with the amount back.
+    // A refund is written about too, with the amount back, and so is the subscription it ends.
     Http.Response refunded = api.cancelPayment(englishToken, englishPayment);
     assertThat(refunded.status()).as("refund: %s", refunded).isEqualTo(200);
-    List<Mail> afterRefund = awaitMails(english, 3);
+    List<Mail> afterRefund = awaitMails(english, 4);
+    assertThat(afterRefund)
+        .extracting(Mail::subject)
+        .contains("Refund: " + PRODUCT_NAME, "Subscription canceled: " + PRODUCT_NAME);
     assertThat(afterRefund)
         .filteredOn(mail -> mail.subject().startsWith("Refund"))
         .singleElement()
