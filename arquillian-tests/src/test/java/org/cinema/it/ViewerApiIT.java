@@ -365,6 +365,43 @@ class ViewerApiIT {
   }
 
   @Test
+  void aViewerPicksTheLanguageOfWhatIsSentElseTheBrowserDoes() throws Exception {
+    String refused = BillingClient.freshLogin();
+    Http.Response german =
+        api.register(BillingClient.registration(refused).add("language", "de").build());
+    assertThat(german.status()).as("language de: %s", german).isEqualTo(400);
+    assertThat(german.json().getString("error")).isEqualTo("INVALID_INPUT");
+    assertThat(german.json().getJsonArray("details").getString(0))
+        .isEqualTo("language: must be en or ru");
+    assertThat(sql.value("select count(*) from billing.account where login = ?", refused))
+        .isEqualTo(0L);
+
+    record Case(String language, String acceptLanguage, String stored) {}
+    for (Case c :
+        List.of(
+            new Case("ru", "en-US,en;q=0.9", "ru"),
+            new Case("en", "ru-RU", "en"),
+            new Case(null, "ru-RU,ru;q=0.9,en;q=0.5", "ru"),
+            new Case(null, "en-GB,ru;q=0.5", "en"),
+            new Case(null, "de-DE", "en"),
+            new Case(null, null, "en"))) {
+      String login = BillingClient.freshLogin();
+      var body = BillingClient.registration(login);
+      if (c.language() != null) {
+        body.add("language", c.language());
+      }
+      Http.Response registered =
+          c.acceptLanguage() == null
+              ? api.register(body.build())
+              : api.register(body.build(), "Accept-Language", c.acceptLanguage());
+      assertThat(registered.status()).as("%s: %s", c, registered).isEqualTo(200);
+      assertThat(sql.value("select language from billing.account where login = ?", login))
+          .as("%s", c)
+          .isEqualTo(c.stored());
+    }
+  }
+
+  @Test
   void malformedRequestsGetA4xxInTheErrorShapeNeverA500() throws Exception {
     String token = api.newViewer();
     record Case(String name, Http.Response response, int status) {}

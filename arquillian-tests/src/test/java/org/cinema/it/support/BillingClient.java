@@ -3,6 +3,8 @@ package org.cinema.it.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import java.io.StringReader;
 import java.net.URI;
@@ -31,21 +33,30 @@ public final class BillingClient {
 
   /** Registers a fresh viewer and returns the token. */
   public String newViewer() {
-    String login = "viewer-" + UUID.randomUUID().toString().substring(0, 8);
-    Http.Response response =
-        post(
-            "content/register",
-            null,
-            Json.createObjectBuilder()
-                .add("login", login)
-                .add("password", "secret-" + login)
-                .add("email", login + "@example.org")
-                .add("fullname", "Test Viewer")
-                .add("phone", "+7 900 000-00-00")
-                .build()
-                .toString());
+    String login = freshLogin();
+    Http.Response response = register(registration(login).build());
     assertThat(response.status()).as("register %s: %s", login, response).isEqualTo(200);
     return response.json().getString("access_token");
+  }
+
+  /** A login nobody has yet; its viewer's e-mail is {@code login@example.org}. */
+  public static String freshLogin() {
+    return "viewer-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  /** The fields {@link #newViewer()} registers with, to add to or change. */
+  public static JsonObjectBuilder registration(String login) {
+    return Json.createObjectBuilder()
+        .add("login", login)
+        .add("password", "secret-" + login)
+        .add("email", login + "@example.org")
+        .add("fullname", "Test Viewer")
+        .add("phone", "+7 900 000-00-00");
+  }
+
+  /** POST content/register; {@code headers} are name, value pairs. */
+  public Http.Response register(JsonObject body, String... headers) {
+    return post("content/register", null, body.toString(), headers);
   }
 
   public String login(String login, String password) {

@@ -33,6 +33,10 @@ public class Account extends AuditedEntity {
 
   private String phone;
 
+  /** What billing writes to the viewer in: {@code en} or {@code ru} ({@link ViewerLanguage}). */
+  @Column(nullable = false, length = 2)
+  private String language;
+
   /** Comma-separated groups put into the token. */
   @Column(nullable = false, length = 64)
   private String roles;
@@ -46,6 +50,7 @@ public class Account extends AuditedEntity {
       String email,
       String fullName,
       String phone,
+      String language,
       List<String> roles) {
     this.id = id;
     this.login = login;
@@ -53,6 +58,7 @@ public class Account extends AuditedEntity {
     this.email = email;
     this.fullName = fullName;
     this.phone = phone;
+    this.language = language;
     this.roles = String.join(",", roles);
   }
 
@@ -78,6 +84,10 @@ public class Account extends AuditedEntity {
 
   public String phone() {
     return phone;
+  }
+
+  public String language() {
+    return language;
   }
 
   public List<String> roles() {

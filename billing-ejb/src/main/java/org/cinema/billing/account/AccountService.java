@@ -37,6 +37,7 @@ public class AccountService {
             request.email(),
             request.fullName(),
             request.phone(),
+            request.language(),
             List.of(Account.ROLE_USER));
     try {
       em.persist(account);
@@ -93,6 +94,7 @@ public class AccountService {
             login + "@localhost",
             "Administrator",
             null,
+            ViewerLanguage.ENGLISH,
             List.of(Account.ROLE_USER, Account.ROLE_ADMIN)));
   }
 

@@ -10,11 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.cinema.billing.account.AccountService;
 import org.cinema.billing.account.NewAccount;
 import org.cinema.billing.account.TokenIssuer;
+import org.cinema.billing.account.ViewerLanguage;
 import org.cinema.billing.entitlement.EntitlementService;
 import org.cinema.billing.web.dto.LoginRequest;
 import org.cinema.billing.web.dto.RegisterRequest;
@@ -74,7 +76,13 @@ public class ContentResource {
           @Parameter(
               description = Idempotent.KEY_DESCRIPTION,
               schema = @Schema(type = SchemaType.STRING, maxLength = 255))
-          String idempotencyKey) {
+          String idempotencyKey,
+      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+          @Parameter(
+              description =
+                  "The viewer's language when the body names none: ru when Russian is the first"
+                      + " choice, else en")
+          String acceptLanguage) {
     RegisterRequest request = bodies.valid(body);
     return token(
         accounts.register(
@@ -83,7 +91,8 @@ public class ContentResource {
                 request.getPassword(),
                 request.getEmail(),
                 request.getFullname(),
-                request.getPhone())));
+                request.getPhone(),
+                ViewerLanguage.pick(request.getLanguage(), acceptLanguage))));
   }
 
   @POST

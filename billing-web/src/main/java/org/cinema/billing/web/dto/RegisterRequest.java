@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.cinema.billing.account.ViewerLanguage;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * POST /api/v1/content/register. Request bodies are immutable classes with constraints on their
@@ -34,18 +36,27 @@ public final class RegisterRequest {
   @Pattern(regexp = "\\+?[0-9 ()-]{5,32}", message = "must be a phone number")
   private final String phone;
 
+  @Pattern(regexp = ViewerLanguage.CHOICES, message = "must be en or ru")
+  @Schema(
+      description =
+          "What billing writes to the viewer in: en or ru. Without it, Russian when the"
+              + " browser's first choice (Accept-Language) is, else English")
+  private final String language;
+
   @JsonbCreator
   public RegisterRequest(
       @JsonbProperty("login") String login,
       @JsonbProperty("password") String password,
       @JsonbProperty("email") String email,
       @JsonbProperty("fullname") String fullname,
-      @JsonbProperty("phone") String phone) {
+      @JsonbProperty("phone") String phone,
+      @JsonbProperty("language") String language) {
     this.login = login;
     this.password = password;
     this.email = email;
     this.fullname = fullname;
     this.phone = phone;
+    this.language = language;
   }
 
   public String getLogin() {
@@ -66,5 +77,9 @@ public final class RegisterRequest {
 
   public String getPhone() {
     return phone;
+  }
+
+  public String getLanguage() {
+    return language;
   }
 }
