@@ -118,7 +118,8 @@ public class NotificationLedger {
     em.createNativeQuery(
             "insert into billing.notification (id, event_seq, channel, target, endpoint_id,"
                 + " account_id, subscription_id, event_type, status, next_attempt_at, created_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)"
+                + " values (?, ?, ?, ?, cast(? as uuid), cast(? as uuid), cast(? as uuid), ?,"
+                + " 'PENDING', ?, ?)"
                 + " on conflict (event_seq, channel, target) do nothing")
         .setParameter(1, UUID.randomUUID())
         .setParameter(2, seq)
