@@ -163,6 +163,10 @@ class CrashRecoveryIT {
             .filter(payment -> !status(before, payment).equals("SUCCEEDED"))
             .count();
     assertThat(unsettled).as("paid on the page, not yet known to billing").isPositive();
+    Object untold =
+        before.value(
+            "select (select count(*) from billing.outbox_event where fanned_out_at is null)"
+                + " + (select count(*) from billing.notification where status <> 'SENT')");
     run.killServer();
     serving.set(false);
     viewers.shutdown();
@@ -170,8 +174,9 @@ class CrashRecoveryIT {
     run = RunCommand.start(dataDir, dataDir.resolve("run-after-kill.log"), SETTINGS);
     Sql sql = new Sql(run.database());
     System.out.printf(
-        "CrashRecoveryIT: %d payments paid on the page before the kill, %d of them not SUCCEEDED when it was killed%n",
-        paidOnThePage.size(), unsettled);
+        "CrashRecoveryIT: %d payments paid on the page before the kill, %d of them not SUCCEEDED"
+            + " when it was killed; %s events or deliveries not yet sent just before%n",
+        paidOnThePage.size(), unsettled, untold);
 
     await("every payment whose page said paid is paid")
         .atMost(Duration.ofSeconds(60))
@@ -188,6 +193,31 @@ class CrashRecoveryIT {
                     + " on p.id = i.payment_ref where i.status = 'succeeded'"
                     + " and p.status not in ('SUCCEEDED', 'PARTIALLY_REFUNDED', 'REFUNDED')"))
         .as("no charge the provider made is short of SUCCEEDED")
+        .isEqualTo(0L);
+
+    // Each payment's event was written with it, and is told once the server is back, also those
+    // committed but not yet sent when it was killed.
+    await("every paid payment told to its viewer")
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        sql.value(
+                            "select count(*) from billing.payment p where p.status = 'SUCCEEDED'"
+                                + " and (select count(*) from billing.notification n"
+                                + " join billing.outbox_event e on e.seq = n.event_seq"
+                                + " where e.type = 'payment.succeeded' and n.status = 'SENT'"
+                                + " and e.payload::jsonb -> 'data' ->> 'payment_id'"
+                                + " = p.id::text) <> 1"))
+                    .as("paid payments without exactly one sent payment.succeeded")
+                    .isEqualTo(0L));
+    assertThat(
+            sql.value(
+                "select count(*) from (select e.payload::jsonb -> 'data' ->> 'payment_id'"
+                    + " from billing.outbox_event e where e.type = 'payment.succeeded'"
+                    + " group by 1 having count(*) > 1) twice"))
+        .as("payments told of twice")
         .isEqualTo(0L);
   }
 

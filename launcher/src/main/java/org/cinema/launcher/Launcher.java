@@ -93,7 +93,8 @@ public final class Launcher {
    * The child's environment: the caller's, plus the database settings of both schemas. The content
    * schema shares the billing database unless {@code CONTENT_DB_URL} says otherwise. Links and
    * webhook targets the server hands out are built on {@code PUBLIC_API_URL}: this run's own URL
-   * unless the caller set one (behind a proxy).
+   * unless the caller set one (behind a proxy). Outbound webhooks may go to this machine and its
+   * network unless the caller said {@code WEBHOOK_ALLOW_PRIVATE_TARGETS=false}.
    */
   static Map<String, String> environment(
       Map<String, String> callers, LauncherSettings settings, LauncherSettings.Database database) {
@@ -107,6 +108,7 @@ public final class Launcher {
       env.put("CONTENT_DB_PASSWORD", database.password());
     }
     env.put("DEMO_DATA", String.valueOf(settings.demoData()));
+    env.put("WEBHOOK_ALLOW_PRIVATE_TARGETS", String.valueOf(settings.allowPrivateWebhookTargets()));
     // The admin panel reads billing data and ETL runs over HTTP from the same server.
     String local = "http://localhost:" + settings.httpPort();
     if (LauncherSettings.value(callers, "BILLING_API_URL").isEmpty()) {

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * .env.example}). With no {@code BILLING_DB_URL} the system runs on an embedded PostgreSQL whose
  * data lives under {@code DATA_DIR}. {@code DEPLOY} picks the modules (all by default), so each
  * part can run on a Payara Micro of its own. Without {@code PAYARA_CLUSTER=true} the server is a
- * single instance with no Hazelcast at all.
+ * single instance with no Hazelcast at all. Webhook endpoints on this machine or its network are
+ * allowed ({@code WEBHOOK_ALLOW_PRIVATE_TARGETS}, default true here, false in the container
+ * images): the run command is for development, where the cinema's receiver often runs next to it.
  */
 record LauncherSettings(
     int httpPort,
@@ -25,7 +27,8 @@ record LauncherSettings(
     String payaraJavaOptions,
     Optional<Cluster> cluster,
     Duration readyTimeout,
-    Set<Module> modules) {
+    Set<Module> modules,
+    boolean allowPrivateWebhookTargets) {
 
   /** Connection settings of one schema's database. */
   record Database(String url, String user, String password) {}
@@ -58,7 +61,8 @@ record LauncherSettings(
         value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"),
         cluster(env),
         Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)),
-        Module.parse(value(env, "DEPLOY").orElse("all")));
+        Module.parse(value(env, "DEPLOY").orElse("all")),
+        value(env, "WEBHOOK_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(true));
   }
 
   /**

@@ -44,6 +44,22 @@ class LauncherSettingsTest {
     assertThat(settings.dataDir()).isEqualTo(Path.of(".data").toAbsolutePath());
     assertThat(settings.cluster()).as("a single instance, no Hazelcast").isEmpty();
     assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
+    assertThat(settings.allowPrivateWebhookTargets())
+        .as("webhook receivers on this machine or network, for development")
+        .isTrue();
+  }
+
+  @Test
+  void webhookTargetsInsideTheNetworkCanBeRefused() {
+    assertThat(
+            LauncherSettings.fromEnvironment(Map.of("WEBHOOK_ALLOW_PRIVATE_TARGETS", "false"))
+                .allowPrivateWebhookTargets())
+        .isFalse();
+    assertThat(
+            LauncherSettings.fromEnvironment(Map.of("WEBHOOK_ALLOW_PRIVATE_TARGETS", " "))
+                .allowPrivateWebhookTargets())
+        .as("blank as in a copied .env.example")
+        .isTrue();
   }
 
   @Test

@@ -26,6 +26,18 @@ class LauncherTest {
   }
 
   @Test
+  void webhooksToThisMachineAreAllowedUnlessTheCallerSaysOtherwise() {
+    Map<String, String> own =
+        Launcher.environment(Map.of(), LauncherSettings.fromEnvironment(Map.of()), DB);
+    Map<String, String> off = Map.of("WEBHOOK_ALLOW_PRIVATE_TARGETS", "false");
+    Map<String, String> refused =
+        Launcher.environment(off, LauncherSettings.fromEnvironment(off), DB);
+
+    assertThat(own).containsEntry("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true");
+    assertThat(refused).containsEntry("WEBHOOK_ALLOW_PRIVATE_TARGETS", "false");
+  }
+
+  @Test
   void theAdminPasswordIsShownOnlyByTheStartThatGeneratedIt() {
     Path file = Path.of("/data/admin-password");
     Map<String, String> generated = Map.of("ADMIN_USERNAME", "admin", "ADMIN_PASSWORD", "s3cr3t");

@@ -68,11 +68,13 @@ public class NotificationLedger {
     if (events.isEmpty()) {
       return 0;
     }
+    // Shared locks: an endpoint being disabled or deleted meanwhile (WebhookEndpoints holds its
+    // row) is read after that commits, so no delivery is queued for it afterwards.
     List<Object[]> endpoints =
         rows(
             em.createNativeQuery(
                 "select id, events from billing.webhook_endpoint"
-                    + " where enabled and deleted_at is null"));
+                    + " where enabled and deleted_at is null for share"));
     OffsetDateTime now = utc(clock.instant());
     List<Long> done = new ArrayList<>();
     for (Object[] event : events) {
@@ -118,6 +120,7 @@ public class NotificationLedger {
     em.createNativeQuery(
             "insert into billing.notification (id, event_seq, channel, target, endpoint_id,"
                 + " account_id, subscription_id, event_type, status, next_attempt_at, created_at)"
+                // Cast: EclipseLink binds a null UUID as a string.
                 + " values (?, ?, ?, ?, cast(? as uuid), cast(? as uuid), cast(? as uuid), ?,"
                 + " 'PENDING', ?, ?)"
                 + " on conflict (event_seq, channel, target) do nothing")

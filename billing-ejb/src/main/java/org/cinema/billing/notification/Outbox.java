@@ -67,7 +67,9 @@ public class Outbox {
     int inserted =
         em.createNativeQuery(
                 "insert into billing.outbox_event (id, type, version, account_id, subscription_id,"
-                    + " payload, dedupe_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " payload, dedupe_key, created_at)"
+                    // Cast: EclipseLink binds a null UUID as a string.
+                    + " values (?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?, ?)"
                     + " on conflict (dedupe_key) do nothing")
             .setParameter(1, id)
             .setParameter(2, type.wireName())

@@ -39,7 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admin", description = "Billing data for administrators (role admin)")
 public class NotificationsResource {
 
-  private static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED", "DEAD");
+  static final Set<String> STATUSES = Set.of("PENDING", "SENT", "FAILED", "DEAD");
 
   @Inject private NotificationLedger notifications;
 
