@@ -611,6 +611,207 @@ class AdminBrowserIT {
     }
   }
 
+  @Test
+  void aPaidJourneyIsNotifiedAndAParkedNotificationIsSentAgain() throws Exception {
+    BillingClient api = new BillingClient(system.baseUri().resolve("/"));
+    String viewer = api.newViewer();
+    UUID account = BillingClient.accountOf(viewer);
+    paidDemoProduct(api, viewer);
+    String login =
+        content.value("select login from billing.account where id = ?", account).toString();
+
+    try (Browser browser = Browser.open()) {
+      logInAs(browser, "admin", PASSWORD);
+      browser.click("nav:navNotifications");
+      assertThat(browser.currentUrl()).endsWith("notifications.xhtml");
+      assertThat(browser.text("notifications:table"))
+          .contains("Created", "Event", "Channel", "Status", "Attempts", "Subject", "Last error");
+
+      // The viewer's deliveries, newest first: sent on the run command's default channel.
+      browser.type("notifications:customer", account.toString());
+      await("the journey's notifications sent")
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                browser.click("notifications:find");
+                assertThat(names(browser, "notification-event"))
+                    .contains("payment.succeeded", "subscription.activated");
+                assertThat(names(browser, "notification-status")).containsOnly("SENT");
+              });
+      assertThat(names(browser, "notification-channel")).containsOnly("log");
+      browser.selectOne("notifications:status", "DEAD");
+      browser.click("notifications:find");
+      assertThat(names(browser, "notification-event")).as("none parked").isEmpty();
+      browser.screenshot("notifications");
+
+      // One parked after its attempts (as a channel that kept failing leaves it) is sent again.
+      content.update(
+          "update billing.notification set status = 'DEAD', attempts = 5,"
+              + " last_error = 'Channel down (test)' where account_id = ?"
+              + " and event_type = 'payment.succeeded' and channel = 'log'",
+          account);
+      browser.click("notifications:find");
+      assertThat(names(browser, "notification-event")).containsExactly("payment.succeeded");
+      assertThat(names(browser, "notification-error")).containsExactly("Channel down (test)");
+      browser.selectOne("notifications:status", "Any status");
+      browser.click("notifications:find");
+      assertThat(
+              notificationRow(browser, "subscription.activated")
+                  .findElements(By.className("retry-notification")))
+          .as("a sent one is not sent again")
+          .isEmpty();
+      browser.screenshot("notifications-dead");
+      notificationRow(browser, "payment.succeeded")
+          .findElement(By.className("retry-notification"))
+          .click();
+      browser.click("confirmYes");
+      assertThat(browser.awaitText("messages", "again")).contains("payment.succeeded");
+      browser.ajaxDone();
+      assertThat(
+              notificationRow(browser, "payment.succeeded")
+                  .findElement(By.className("notification-status"))
+                  .getText())
+          .isEqualTo("PENDING");
+      await("sent again")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  content
+                      .value(
+                          "select status from billing.notification where account_id = ?"
+                              + " and event_type = 'payment.succeeded' and channel = 'log'",
+                          account)
+                      .equals("SENT"));
+
+      // The customer's own deliveries, from the customers page, lead to the filtered page.
+      browser.get(admin + "customers.xhtml");
+      browser.type("customers:search", login);
+      browser.click("customers:find");
+      browser.click(By.className("show-notifications"));
+      browser.visible("customerNotificationsForm:notifications");
+      assertThat(names(browser, "notification-event"))
+          .contains("payment.succeeded", "subscription.activated");
+      assertThat(names(browser, "notification-channel")).containsOnly("log");
+      browser.screenshot("customer-notifications");
+      browser.clickToLeave("customerNotificationsForm:allNotifications");
+      assertThat(browser.currentUrl()).contains("notifications.xhtml?customer=" + account);
+      assertThat(browser.visible("notifications:customer").getAttribute("value"))
+          .isEqualTo(account.toString());
+      assertThat(names(browser, "notification-event"))
+          .contains("payment.succeeded", "subscription.activated");
+
+      // Audited under the manager's name.
+      browser.get(admin + "audit.xhtml");
+      browser.type("audit:action", "notification.retry");
+      browser.click("audit:find");
+      assertThat(names(browser, "audit-actor")).containsExactly("admin");
+      assertThat(names(browser, "audit-details"))
+          .singleElement()
+          .asString()
+          .contains("payment.succeeded", "PENDING");
+    }
+  }
+
+  @Test
+  void aSuperuserAddsAWebhookEndpointSeesItsSecretOnceDisablesAndDeletesIt() throws Exception {
+    String suffix = UUID.randomUUID().toString().substring(0, 6);
+    String url = "https://hooks.example.org/cinema-" + suffix;
+    String clerk = "hook-clerk-" + suffix;
+    try (Browser browser = Browser.open()) {
+      logInAs(browser, "admin", PASSWORD);
+      addManager(browser, clerk, MANAGER_PASSWORD, false);
+      browser.click("nav:navEndpoints");
+      assertThat(browser.currentUrl()).endsWith("webhook-endpoints.xhtml");
+
+      // A bad address is billing's 400, shown; nothing is created.
+      String bad = "ftp://hooks.example.org/hook-" + suffix;
+      browser.click("endpoints:create");
+      browser.type("endpointForm:url", bad);
+      browser.click("endpointForm:save");
+      await("billing's refusal shown")
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> !browser.all(By.cssSelector("[id='messages'] .ui-messages-error")).isEmpty());
+      assertThat(browser.text("messages")).containsIgnoringCase("url");
+      browser.screenshot("endpoint-refused");
+      browser.click("endpointForm:cancel");
+      browser.get(admin + "webhook-endpoints.xhtml");
+      assertThat(names(browser, "endpoint-url")).doesNotContain(bad);
+      assertThat(
+              content.value(
+                  "select count(*) from billing.webhook_endpoint where url like ?",
+                  "%hook-" + suffix))
+          .isEqualTo(0L);
+
+      // Created for two events: the secret is shown once, with a note to copy it now.
+      browser.click("endpoints:create");
+      browser.type("endpointForm:url", url);
+      browser.click(By.cssSelector("[id='endpointForm:allEvents'] .ui-chkbox-box"));
+      browser.click(By.xpath("//*[@id='endpointForm:events']//label[text()='payment.succeeded']"));
+      browser.click(By.xpath("//*[@id='endpointForm:events']//label[text()='refund.succeeded']"));
+      browser.type("endpointForm:description", "Accounting " + suffix);
+      browser.click("endpointForm:save");
+      assertThat(browser.awaitText("messages", "created")).contains(url);
+      String secret = browser.text("secretForm:secret");
+      assertThat(secret).matches("whsec_[0-9a-f]{64}");
+      assertThat(browser.text("secretForm:note")).contains("copy it now");
+      browser.screenshot("endpoint-secret");
+      browser.click("secretForm:close");
+      WebElement row = endpointRow(browser, url);
+      assertThat(row.findElement(By.className("endpoint-events")).getText())
+          .contains("payment.succeeded", "refund.succeeded");
+      assertThat(row.findElement(By.className("endpoint-enabled")).getText()).isEqualTo("Yes");
+      browser.get(admin + "webhook-endpoints.xhtml");
+      assertThat(browser.driver().getPageSource()).as("never shown again").doesNotContain(secret);
+      browser.screenshot("endpoints");
+
+      // Its deliveries (none yet), then disabled, enabled and disabled again.
+      endpointRow(browser, url).findElement(By.className("show-deliveries")).click();
+      browser.ajaxDone();
+      assertThat(browser.text("deliveriesForm:deliveries")).contains("Status", "Attempts");
+      browser.click("deliveriesForm:close");
+      endpointRow(browser, url).findElement(By.className("toggle-endpoint")).click();
+      browser.ajaxDone();
+      assertThat(browser.awaitText("messages", "disabled")).contains(url);
+      assertThat(endpointRow(browser, url).findElement(By.className("endpoint-enabled")).getText())
+          .isEqualTo("No");
+      endpointRow(browser, url).findElement(By.className("toggle-endpoint")).click();
+      browser.ajaxDone();
+      assertThat(browser.awaitText("messages", "enabled")).contains(url);
+      endpointRow(browser, url).findElement(By.className("toggle-endpoint")).click();
+      browser.ajaxDone();
+      assertThat(browser.awaitText("messages", "disabled")).contains(url);
+
+      // Deleted, after a confirmation.
+      endpointRow(browser, url).findElement(By.className("delete-endpoint")).click();
+      browser.click("confirmYes");
+      assertThat(browser.awaitText("messages", "deleted")).contains(url);
+      browser.ajaxDone();
+      assertThat(names(browser, "endpoint-url")).doesNotContain(url);
+
+      browser.get(admin + "audit.xhtml");
+      browser.type("audit:target", endpointId(url));
+      browser.click("audit:find");
+      assertThat(names(browser, "audit-action"))
+          .containsExactly(
+              "webhook-endpoint.delete",
+              "webhook-endpoint.disable",
+              "webhook-endpoint.enable",
+              "webhook-endpoint.disable",
+              "webhook-endpoint.create");
+      assertThat(names(browser, "audit-actor")).containsOnly("admin");
+    }
+
+    // Endpoints are configuration a superuser keeps: a plain manager neither sees nor opens them.
+    try (Browser browser = Browser.open()) {
+      browser.get(admin + "index.xhtml");
+      logInAs(browser, clerk, MANAGER_PASSWORD);
+      assertThat(browser.all(By.id("nav:navEndpoints"))).isEmpty();
+      browser.get(admin + "webhook-endpoints.xhtml");
+      assertThat(browser.all(By.id("endpoints:create"))).isEmpty();
+    }
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   private static final String MANAGER_PASSWORD = "manager-test-password";
@@ -658,6 +859,32 @@ class AdminBrowserIT {
         .filter(row -> row.findElement(By.className("manager-name")).getText().equals(username))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no row for manager " + username));
+  }
+
+  private static WebElement notificationRow(Browser browser, String event) {
+    return browser.driver().findElements(By.cssSelector("#notifications\\:table_data tr")).stream()
+        .filter(row -> !row.findElements(By.className("notification-event")).isEmpty())
+        .filter(row -> row.findElement(By.className("notification-event")).getText().equals(event))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row for event " + event));
+  }
+
+  private static WebElement endpointRow(Browser browser, String url) {
+    return browser.driver().findElements(By.cssSelector("#endpoints\\:table_data tr")).stream()
+        .filter(row -> !row.findElements(By.className("endpoint-url")).isEmpty())
+        .filter(row -> row.findElement(By.className("endpoint-url")).getText().equals(url))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no row for endpoint " + url));
+  }
+
+  /** The endpoint's id, deleted or not (billing keeps the row for its deliveries, or not). */
+  private static String endpointId(String url) throws Exception {
+    return content
+        .value(
+            "select target_id from content.audit_event where action = 'webhook-endpoint.create'"
+                + " and details like ?",
+            "%" + url + "%")
+        .toString();
   }
 
   private static String managerId(String username) throws Exception {

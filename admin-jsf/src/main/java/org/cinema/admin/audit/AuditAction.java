@@ -15,7 +15,12 @@ public enum AuditAction {
   MANAGER_DEACTIVATE("manager.deactivate", "manager"),
   MANAGER_PASSWORD("manager.password", "manager"),
   ETL_RUN("etl.run", "etl-run"),
-  RENEWAL_RUN("renewal.run", "renewal-run");
+  RENEWAL_RUN("renewal.run", "renewal-run"),
+  NOTIFICATION_RETRY("notification.retry", "notification"),
+  WEBHOOK_ENDPOINT_CREATE("webhook-endpoint.create", "webhook-endpoint"),
+  WEBHOOK_ENDPOINT_DISABLE("webhook-endpoint.disable", "webhook-endpoint"),
+  WEBHOOK_ENDPOINT_ENABLE("webhook-endpoint.enable", "webhook-endpoint"),
+  WEBHOOK_ENDPOINT_DELETE("webhook-endpoint.delete", "webhook-endpoint");
 
   private final String code;
   private final String targetType;

@@ -20,6 +20,8 @@ import java.util.function.Function;
 import org.cinema.admin.billing.BillingRecords.Customer;
 import org.cinema.admin.billing.BillingRecords.Invoice;
 import org.cinema.admin.billing.BillingRecords.Login;
+import org.cinema.admin.billing.BillingRecords.NewWebhookEndpoint;
+import org.cinema.admin.billing.BillingRecords.Notification;
 import org.cinema.admin.billing.BillingRecords.Page;
 import org.cinema.admin.billing.BillingRecords.Payment;
 import org.cinema.admin.billing.BillingRecords.Refund;
@@ -29,6 +31,7 @@ import org.cinema.admin.billing.BillingRecords.Stats;
 import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Transition;
 import org.cinema.admin.billing.BillingRecords.UpcomingDay;
+import org.cinema.admin.billing.BillingRecords.WebhookEndpoint;
 import org.cinema.admin.billing.BillingRecords.WebhookEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -158,6 +161,54 @@ public class BillingAdmin {
   /** Renewals due per UTC day and currency over the next {@code days} days. */
   public List<UpcomingDay> upcomingRenewals(int days) {
     return call(bearer -> api().upcomingRenewals(bearer, days)).days();
+  }
+
+  /** Deliveries of events, newest first; {@code account} null and {@code status} empty for all. */
+  public Page<Notification> notifications(UUID account, String status, int page, int size) {
+    return call(bearer -> api().notifications(bearer, account, blankToNull(status), page, size));
+  }
+
+  /** Sends a failed or parked delivery again now; billing's answer (PENDING again). */
+  public Notification retryNotification(UUID id) {
+    return call(bearer -> api().retryNotification(bearer, id));
+  }
+
+  public Page<WebhookEndpoint> webhookEndpoints(int page, int size) {
+    return call(bearer -> api().webhookEndpoints(bearer, page, size));
+  }
+
+  /** The endpoint as created, with the secret that signs its deliveries (never sent again). */
+  public WebhookEndpoint createWebhookEndpoint(
+      String url, List<String> events, String description) {
+    return call(
+        bearer ->
+            api()
+                .createWebhookEndpoint(
+                    bearer,
+                    new NewWebhookEndpoint(
+                        url == null ? null : url.strip(), events, blankToNull(description))));
+  }
+
+  public WebhookEndpoint disableWebhookEndpoint(UUID id) {
+    return call(bearer -> api().disableWebhookEndpoint(bearer, id));
+  }
+
+  public WebhookEndpoint enableWebhookEndpoint(UUID id) {
+    return call(bearer -> api().enableWebhookEndpoint(bearer, id));
+  }
+
+  public void deleteWebhookEndpoint(UUID id) {
+    call(
+        bearer -> {
+          api().deleteWebhookEndpoint(bearer, id);
+          return null;
+        });
+  }
+
+  /** What billing sent (or tries to send) to one endpoint, newest first. */
+  public Page<Notification> webhookDeliveries(UUID endpoint, String status, int page, int size) {
+    return call(
+        bearer -> api().webhookDeliveries(bearer, endpoint, blankToNull(status), page, size));
   }
 
   /**

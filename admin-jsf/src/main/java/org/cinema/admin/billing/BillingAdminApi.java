@@ -1,6 +1,7 @@
 package org.cinema.admin.billing;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,6 +15,8 @@ import java.util.UUID;
 import org.cinema.admin.billing.BillingRecords.Customer;
 import org.cinema.admin.billing.BillingRecords.Invoice;
 import org.cinema.admin.billing.BillingRecords.Login;
+import org.cinema.admin.billing.BillingRecords.NewWebhookEndpoint;
+import org.cinema.admin.billing.BillingRecords.Notification;
 import org.cinema.admin.billing.BillingRecords.Page;
 import org.cinema.admin.billing.BillingRecords.Payment;
 import org.cinema.admin.billing.BillingRecords.Refund;
@@ -24,6 +27,7 @@ import org.cinema.admin.billing.BillingRecords.Subscription;
 import org.cinema.admin.billing.BillingRecords.Token;
 import org.cinema.admin.billing.BillingRecords.Transition;
 import org.cinema.admin.billing.BillingRecords.UpcomingRenewals;
+import org.cinema.admin.billing.BillingRecords.WebhookEndpoint;
 import org.cinema.admin.billing.BillingRecords.WebhookEvent;
 
 /** billing-web's API as the admin uses it (MicroProfile REST Client, built in BillingAdmin). */
@@ -124,4 +128,57 @@ public interface BillingAdminApi {
   @Path("admin/renewals/upcoming")
   UpcomingRenewals upcomingRenewals(
       @HeaderParam("Authorization") String bearer, @QueryParam("days") int days);
+
+  /** Deliveries of events, newest first; status PENDING, SENT, FAILED or DEAD. */
+  @GET
+  @Path("admin/notifications")
+  Page<Notification> notifications(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("account_id") UUID account,
+      @QueryParam("status") String status,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  /** A failed or parked delivery sent again: it is PENDING again (409 for any other). */
+  @POST
+  @Path("admin/notifications/{id}/retry")
+  Notification retryNotification(
+      @HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+  @GET
+  @Path("admin/webhook-endpoints")
+  Page<WebhookEndpoint> webhookEndpoints(
+      @HeaderParam("Authorization") String bearer,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
+
+  /** 201 with the endpoint and, this once, its signing secret; 400 on a bad url or events. */
+  @POST
+  @Path("admin/webhook-endpoints")
+  @Consumes(MediaType.APPLICATION_JSON)
+  WebhookEndpoint createWebhookEndpoint(
+      @HeaderParam("Authorization") String bearer, NewWebhookEndpoint endpoint);
+
+  @POST
+  @Path("admin/webhook-endpoints/{id}/disable")
+  WebhookEndpoint disableWebhookEndpoint(
+      @HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+  @POST
+  @Path("admin/webhook-endpoints/{id}/enable")
+  WebhookEndpoint enableWebhookEndpoint(
+      @HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+  @DELETE
+  @Path("admin/webhook-endpoints/{id}")
+  void deleteWebhookEndpoint(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+
+  @GET
+  @Path("admin/webhook-endpoints/{id}/deliveries")
+  Page<Notification> webhookDeliveries(
+      @HeaderParam("Authorization") String bearer,
+      @PathParam("id") UUID id,
+      @QueryParam("status") String status,
+      @QueryParam("page") int page,
+      @QueryParam("size") int size);
 }

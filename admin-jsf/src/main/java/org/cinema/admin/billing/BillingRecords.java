@@ -156,4 +156,52 @@ public final class BillingRecords {
   /** Renewals due on one UTC day in one currency. */
   public record UpcomingDay(LocalDate day, String currency, long count, BigDecimal amount)
       implements Serializable {}
+
+  /** One delivery of a billing event on one channel (log, email, telegram, webhook). */
+  public record Notification(
+      UUID id,
+      @JsonbProperty("account_id") UUID accountId,
+      @JsonbProperty("subscription_id") UUID subscriptionId,
+      @JsonbProperty("event_id") UUID eventId,
+      String event,
+      String channel,
+      @JsonbProperty("endpoint_id") UUID endpointId,
+      String status,
+      int attempts,
+      @JsonbProperty("created_at") Instant createdAt,
+      @JsonbProperty("sent_at") Instant sentAt,
+      @JsonbProperty("next_attempt_at") Instant nextAttemptAt,
+      String subject,
+      @JsonbProperty("last_error") String lastError)
+      implements Serializable {
+
+    /** Failed (tried again later) or parked: billing sends it again when asked. */
+    public boolean isRetryable() {
+      return "FAILED".equals(status) || "DEAD".equals(status);
+    }
+  }
+
+  /**
+   * A system billing tells of events; {@code events} is {@code ["*"]} for all of them. The {@code
+   * secret} that signs deliveries comes only in the answer to its creation.
+   */
+  public record WebhookEndpoint(
+      UUID id,
+      String url,
+      List<String> events,
+      String description,
+      boolean enabled,
+      @JsonbProperty("created_at") Instant createdAt,
+      String secret)
+      implements Serializable {
+
+    public static final String ALL_EVENTS = "*";
+
+    public boolean isAllEvents() {
+      return events != null && events.contains(ALL_EVENTS);
+    }
+  }
+
+  public record NewWebhookEndpoint(String url, List<String> events, String description)
+      implements Serializable {}
 }

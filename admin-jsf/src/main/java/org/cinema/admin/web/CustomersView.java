@@ -8,8 +8,14 @@ import java.io.Serializable;
 import java.util.List;
 import org.cinema.admin.billing.BillingAdmin;
 import org.cinema.admin.billing.BillingRecords.Customer;
+import org.cinema.admin.billing.BillingRecords.Notification;
+import org.cinema.admin.billing.BillingRecords.Page;
+import org.cinema.admin.billing.BillingUnavailable;
 
-/** Billing's customers (viewers), searched by login, email or name. */
+/**
+ * Billing's customers (viewers), searched by login, email or name; a customer's latest
+ * notifications, with the way to all of them on the notifications page.
+ */
 @Named
 @ViewScoped
 public class CustomersView implements Serializable {
@@ -18,8 +24,15 @@ public class CustomersView implements Serializable {
 
   @Inject private BillingAdmin billing;
 
+  /** How many of a customer's newest notifications the customer's dialog shows. */
+  static final int LATEST_NOTIFICATIONS = 10;
+
   private PagedModel<Customer> customers;
   private String query;
+
+  private Customer shown;
+  private List<Notification> notifications = List.of();
+  private long notificationsTotal;
 
   @PostConstruct
   void init() {
@@ -40,6 +53,32 @@ public class CustomersView implements Serializable {
               }
             },
             "created_at");
+  }
+
+  /** The customer's newest notifications, for the dialog. */
+  public void showNotifications(Customer customer) {
+    shown = customer;
+    try {
+      Page<Notification> page = billing.notifications(customer.id(), null, 1, LATEST_NOTIFICATIONS);
+      notifications = page.items();
+      notificationsTotal = page.total();
+    } catch (BillingUnavailable e) {
+      notifications = List.of();
+      notificationsTotal = 0;
+      Messages.errorText(e.getMessage());
+    }
+  }
+
+  public Customer getShown() {
+    return shown;
+  }
+
+  public List<Notification> getNotifications() {
+    return notifications;
+  }
+
+  public long getNotificationsTotal() {
+    return notificationsTotal;
   }
 
   public PagedModel<Customer> getCustomers() {
