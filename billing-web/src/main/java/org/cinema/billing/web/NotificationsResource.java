@@ -93,7 +93,7 @@ public class NotificationsResource {
       content = @Content(schema = @Schema(ref = "Error")))
   @APIResponse(
       responseCode = "409",
-      description = "NOTIFICATION_NOT_RETRYABLE: it was sent, or is still on its first tries",
+      description = "NOTIFICATION_NOT_RETRYABLE: it was sent, or is waiting for its first try",
       content = @Content(schema = @Schema(ref = "Error")))
   @APIResponse(responseCode = "401", ref = "Unauthorized")
   @APIResponse(responseCode = "403", ref = "NotAdmin")
