@@ -107,6 +107,16 @@ printf 'wall %.1f s; renewed %s (%.0f/s); CPU Payara %.1f s, PostgreSQL %.1f s\n
 echo "duplicates: invoices per subscription and period >1: $(value "select count(*) from (select 1 from billing.invoice group by subscription_id, period_start having count(*) > 1) d")," \
   "paid payments per invoice >1: $(value "select count(*) from (select 1 from billing.payment where status in ('SUCCEEDED','PARTIALLY_REFUNDED','REFUNDED') group by invoice_id having count(*) > 1) d")," \
   "charges per payment >1: $(value "select count(*) from (select 1 from billing.sandbox_intent group by payment_ref having count(*) > 1) d")"
+# What the renewals told (payment.succeeded, subscription.renewed): how long after the pass the
+# last of those deliveries went out.
+drain_start=$(date +%s.%N)
+while [ "$(value "select count(*) from billing.outbox_event where fanned_out_at is null") $(value "select count(*) from billing.notification where status in ('PENDING', 'FAILED')")" != "0 0" ]; do
+  sleep 1
+done
+printf 'notifications: %s events, %s deliveries sent; the last %.1f s after the pass\n' \
+  "$(value "select count(*) from billing.outbox_event")" \
+  "$(value "select count(*) from billing.notification where status = 'SENT'")" \
+  "$(echo "$(date +%s.%N) - $drain_start" | bc)"
 echo "left due (not renewed): $(value "select count(*) from billing.subscription where status = 'ACTIVE' and current_period_end <= now() + interval '1 hour'")"
 # A renewal's call reaches the sandbox when it opens the payment's checkout (its first record);
 # the charge is recorded a few statements later.
