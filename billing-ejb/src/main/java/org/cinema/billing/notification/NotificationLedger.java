@@ -7,18 +7,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.io.StringReader;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
+import org.cinema.billing.platform.InstantConverter;
+import org.cinema.billing.platform.NativeParameters;
 import org.cinema.billing.platform.Page;
 import org.cinema.common.error.ErrorCode;
 import org.cinema.common.json.Jsons;
@@ -96,7 +96,7 @@ public class NotificationLedger {
           "'telegram', 'operations', null::uuid",
           List.of(),
           "",
-          " and e.type in " + placeholders(forOperations.size()),
+          " and e.type in " + NativeParameters.placeholders(forOperations.size()),
           forOperations,
           seqs,
           now);
@@ -113,11 +113,9 @@ public class NotificationLedger {
     Query mark =
         em.createNativeQuery(
             "update billing.outbox_event set fanned_out_at = ? where seq in "
-                + placeholders(seqs.size()));
+                + NativeParameters.placeholders(seqs.size()));
     mark.setParameter(1, now);
-    for (int i = 0; i < seqs.size(); i++) {
-      mark.setParameter(i + 2, seqs.get(i));
-    }
+    NativeParameters.bind(mark, 2, seqs);
     mark.executeUpdate();
     return events.size();
   }
@@ -145,21 +143,13 @@ public class NotificationLedger {
                 + " from billing.outbox_event e"
                 + join
                 + " where e.seq in "
-                + placeholders(seqs.size())
+                + NativeParameters.placeholders(seqs.size())
                 + filter
                 + " order by e.seq on conflict (event_seq, channel, target) do nothing");
-    int at = 1;
-    for (String value : receiverValues) {
-      insert.setParameter(at++, value);
-    }
-    insert.setParameter(at++, now);
-    insert.setParameter(at++, now);
-    for (Object seq : seqs) {
-      insert.setParameter(at++, seq);
-    }
-    for (String value : filterValues) {
-      insert.setParameter(at++, value);
-    }
+    int at = NativeParameters.bind(insert, 1, receiverValues);
+    at = NativeParameters.bind(insert, at, List.of(now, now));
+    at = NativeParameters.bind(insert, at, seqs);
+    NativeParameters.bind(insert, at, filterValues);
     insert.executeUpdate();
   }
 
@@ -190,11 +180,9 @@ public class NotificationLedger {
         em.createNativeQuery(
             "update billing.notification set attempts = attempts + 1, next_attempt_at = ?"
                 + " where id in "
-                + placeholders(ids.size()));
+                + NativeParameters.placeholders(ids.size()));
     lease.setParameter(1, utc(now.plus(settings.lease())));
-    for (int i = 0; i < ids.size(); i++) {
-      lease.setParameter(i + 2, ids.get(i));
-    }
+    NativeParameters.bind(lease, 2, ids);
     lease.executeUpdate();
     Query read =
         em.createNativeQuery(
@@ -204,11 +192,9 @@ public class NotificationLedger {
                 + " left join billing.account a on a.id = n.account_id"
                 + " left join billing.webhook_endpoint w on w.id = n.endpoint_id"
                 + " where n.id in "
-                + placeholders(ids.size())
+                + NativeParameters.placeholders(ids.size())
                 + " order by e.seq");
-    for (int i = 0; i < ids.size(); i++) {
-      read.setParameter(i + 1, ids.get(i));
-    }
+    NativeParameters.bind(read, 1, ids);
     List<Outgoing> claimed = new ArrayList<>();
     for (Object[] row : rows(read)) {
       String payload = (String) row[4];
@@ -342,10 +328,8 @@ public class NotificationLedger {
                 + " from billing.notification n join billing.outbox_event e on e.seq = n.event_seq"
                 + where
                 + " order by n.created_at desc, n.event_seq desc, n.id limit ? offset ?");
-    for (int i = 0; i < values.size(); i++) {
-      count.setParameter(i + 1, values.get(i));
-      items.setParameter(i + 1, values.get(i));
-    }
+    NativeParameters.bind(count, 1, values);
+    NativeParameters.bind(items, 1, values);
     items.setParameter(values.size() + 1, size);
     items.setParameter(values.size() + 2, Page.offset(page, size));
     long total = ((Number) count.getSingleResult()).longValue();
@@ -366,9 +350,9 @@ public class NotificationLedger {
                     (UUID) r[6],
                     (String) r[7],
                     ((Number) r[8]).intValue(),
-                    instant(r[9]),
-                    instant(r[10]),
-                    instant(r[11]),
+                    InstantConverter.ofColumn(r[9]),
+                    InstantConverter.ofColumn(r[10]),
+                    InstantConverter.ofColumn(r[11]),
                     (String) r[12],
                     (String) r[13]))
         .toList();
@@ -382,23 +366,6 @@ public class NotificationLedger {
       rows.add(row instanceof Object[] columns ? columns : new Object[] {row});
     }
     return rows;
-  }
-
-  private static Instant instant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return (Instant) value;
-  }
-
-  private static String placeholders(int count) {
-    return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -1,5 +1,6 @@
 package org.cinema.billing.notification;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TransactionRequiredException;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -28,6 +30,8 @@ public class Outbox {
   @Inject private Clock clock;
 
   @Inject private Event<EventsWritten> written;
+
+  @Resource private TransactionSynchronizationRegistry transaction;
 
   /** Records an event; must be called in a transaction (the change's). */
   public void record(EventType type, UUID accountId, UUID subscriptionId, JsonObject data) {
@@ -80,7 +84,9 @@ public class Outbox {
             .setParameter(7, dedupeKey.orElse(null))
             .setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
             .executeUpdate();
-    if (inserted == 1) {
+    if (inserted == 1 && transaction.getResource(EventsWritten.class) == null) {
+      // Once per transaction: one round after its commit sends all it wrote.
+      transaction.putResource(EventsWritten.class, EventsWritten.INSTANCE);
       written.fire(EventsWritten.INSTANCE);
     }
     return inserted == 1;

@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +30,7 @@ import org.cinema.billing.notification.Outbox;
 import org.cinema.billing.payment.Payment;
 import org.cinema.billing.payment.PaymentFollowUp;
 import org.cinema.billing.payment.PaymentStatus;
+import org.cinema.billing.platform.InstantConverter;
 import org.cinema.billing.platform.UniqueViolation;
 import org.cinema.common.error.ErrorCode;
 import org.cinema.common.json.Jsons;
@@ -314,7 +314,7 @@ public class SubscriptionLedger {
     int announced = 0;
     for (Object[] row : due) {
       UUID id = (UUID) row[0];
-      Instant renewsAt = instant(row[3]);
+      Instant renewsAt = InstantConverter.ofColumn(row[3]);
       boolean recorded =
           outbox.recordOnce(
               EventType.RENEWAL_UPCOMING,
@@ -333,12 +333,6 @@ public class SubscriptionLedger {
       announced += recorded ? 1 : 0;
     }
     return announced;
-  }
-
-  private static Instant instant(Object value) {
-    return value instanceof Timestamp timestamp
-        ? timestamp.toInstant()
-        : ((OffsetDateTime) value).toInstant();
   }
 
   /**

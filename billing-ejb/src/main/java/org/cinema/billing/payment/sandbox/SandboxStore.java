@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +15,7 @@ import java.util.stream.Collectors;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.platform.Money;
+import org.cinema.billing.platform.NativeParameters;
 
 /**
  * The sandbox provider's own records (tables {@code sandbox_*}), kept as Stripe keeps its own: the
@@ -124,11 +124,13 @@ public class SandboxStore {
     List<UUID> refs = requests.stream().map(CheckoutRequest::paymentId).toList();
     Map<UUID, Checkout> checkouts =
         byRef(
-            checkouts("where payment_ref in " + placeholders(refs.size()), refs, false),
+            checkouts(
+                "where payment_ref in " + NativeParameters.placeholders(refs.size()), refs, false),
             Checkout::paymentRef);
     Map<UUID, Intent> intents =
         byRef(
-            intents("where payment_ref in " + placeholders(refs.size()), refs, false),
+            intents(
+                "where payment_ref in " + NativeParameters.placeholders(refs.size()), refs, false),
             Intent::paymentRef);
     return requests.stream()
         .map(
@@ -352,14 +354,8 @@ public class SandboxStore {
   }
 
   private static Query parameters(Query query, List<?> values) {
-    for (int i = 0; i < values.size(); i++) {
-      query.setParameter(i + 1, values.get(i));
-    }
+    NativeParameters.bind(query, 1, values);
     return query;
-  }
-
-  static String placeholders(int count) {
-    return "(" + String.join(", ", Collections.nCopies(count, "?")) + ")";
   }
 
   private static <T> Map<UUID, T> byRef(Collection<T> rows, Function<T, UUID> ref) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.cinema.billing.platform.NativeParameters;
 
 /**
  * The card each viewer last paid with in the sandbox, kept as Stripe keeps the payment method a
@@ -37,10 +38,8 @@ public class SavedCards {
     Query query =
         em.createNativeQuery(
             "select account_id, card_number from billing.sandbox_saved_card where account_id in "
-                + SandboxStore.placeholders(accountIds.size()));
-    for (int i = 0; i < accountIds.size(); i++) {
-      query.setParameter(i + 1, accountIds.get(i));
-    }
+                + NativeParameters.placeholders(accountIds.size()));
+    NativeParameters.bind(query, 1, accountIds);
     Map<UUID, TestCard> cards = new HashMap<>();
     for (Object row : query.getResultList()) {
       Object[] columns = (Object[]) row;
