@@ -15,6 +15,13 @@ public final class NativeParameters {
   }
 
   /**
+   * {@code (?, …), (?, …), …}: {@code count} rows of {@code columns} parameters, for a VALUES list.
+   */
+  public static String rows(int count, int columns) {
+    return String.join(", ", Collections.nCopies(count, placeholders(columns)));
+  }
+
+  /**
    * Binds {@code values} to the positions from {@code first} on.
    *
    * @return the position after the last one bound

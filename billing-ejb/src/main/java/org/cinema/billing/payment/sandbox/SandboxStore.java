@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -85,18 +87,38 @@ public class SandboxStore {
   }
 
   private void insertCheckout(CheckoutRequest request) {
-    em.createNativeQuery(
+    insertCheckouts(List.of(request));
+  }
+
+  /**
+   * One statement for all: a checkout that exists already (its payment's) stays as it is.
+   *
+   * @return the checkouts inserted now
+   */
+  private List<Checkout> insertCheckouts(List<CheckoutRequest> requests) {
+    Query insert =
+        em.createNativeQuery(
             "insert into billing.sandbox_checkout (id, payment_ref, account_ref, description,"
-                + " amount_minor, currency, payment_intent) values (?, ?, ?, ?, ?, ?, ?)"
-                + " on conflict (payment_ref) do nothing")
-        .setParameter(1, "cs_sandbox_" + hex(request.paymentId()))
-        .setParameter(2, request.paymentId())
-        .setParameter(3, request.accountId())
-        .setParameter(4, truncate(request.description(), 512))
-        .setParameter(5, Money.toMinorUnits(request.amount(), request.currency()))
-        .setParameter(6, request.currency())
-        .setParameter(7, intentId(request.paymentId()))
-        .executeUpdate();
+                + " amount_minor, currency, payment_intent) values "
+                + NativeParameters.rows(requests.size(), 7)
+                + " on conflict (payment_ref) do nothing returning "
+                + CHECKOUT_COLUMNS);
+    int at = 1;
+    for (CheckoutRequest request : requests) {
+      insert
+          .setParameter(at++, "cs_sandbox_" + hex(request.paymentId()))
+          .setParameter(at++, request.paymentId())
+          .setParameter(at++, request.accountId())
+          .setParameter(at++, truncate(request.description(), 512))
+          .setParameter(at++, Money.toMinorUnits(request.amount(), request.currency()))
+          .setParameter(at++, request.currency())
+          .setParameter(at++, intentId(request.paymentId()));
+    }
+    return rows(insert).stream().map(SandboxStore::checkout).toList();
+  }
+
+  private static List<Object[]> rows(Query query) {
+    return ((List<?>) query.getResultList()).stream().map(Object[].class::cast).toList();
   }
 
   /**
@@ -109,29 +131,44 @@ public class SandboxStore {
   public List<OffSessionCharge> chargeSaved(List<CheckoutRequest> requests) {
     Map<UUID, TestCard> cards =
         savedCards.of(requests.stream().map(CheckoutRequest::accountId).distinct().toList());
+    Map<UUID, Checkout> checkouts = byRef(insertCheckouts(requests), Checkout::paymentRef);
+    List<Attempt> attempts = new ArrayList<>();
     for (CheckoutRequest request : requests) {
-      insertCheckout(request);
       TestCard card = cards.get(request.accountId());
       if (card != null) {
-        insertAttempt(
-            request.paymentId(),
-            request.accountId(),
-            Money.toMinorUnits(request.amount(), request.currency()),
-            request.currency(),
-            Optional.of(card));
+        attempts.add(
+            new Attempt(
+                request.paymentId(),
+                request.accountId(),
+                Money.toMinorUnits(request.amount(), request.currency()),
+                request.currency(),
+                Optional.of(card)));
       }
     }
-    List<UUID> refs = requests.stream().map(CheckoutRequest::paymentId).toList();
-    Map<UUID, Checkout> checkouts =
-        byRef(
-            checkouts(
-                "where payment_ref in " + NativeParameters.placeholders(refs.size()), refs, false),
-            Checkout::paymentRef);
     Map<UUID, Intent> intents =
-        byRef(
-            intents(
-                "where payment_ref in " + NativeParameters.placeholders(refs.size()), refs, false),
-            Intent::paymentRef);
+        attempts.isEmpty() ? new HashMap<>() : byRef(insertAttempts(attempts), Intent::paymentRef);
+    // Asked again (a retried group): the rows that were there already, read.
+    List<UUID> refs = requests.stream().map(CheckoutRequest::paymentId).toList();
+    List<UUID> earlier = refs.stream().filter(ref -> !checkouts.containsKey(ref)).toList();
+    if (!earlier.isEmpty()) {
+      checkouts.putAll(
+          byRef(
+              checkouts(
+                  "where payment_ref in " + NativeParameters.placeholders(earlier.size()),
+                  earlier,
+                  false),
+              Checkout::paymentRef));
+    }
+    List<UUID> charged = refs.stream().filter(ref -> !intents.containsKey(ref)).toList();
+    if (!charged.isEmpty()) {
+      intents.putAll(
+          byRef(
+              intents(
+                  "where payment_ref in " + NativeParameters.placeholders(charged.size()),
+                  charged,
+                  false),
+              Intent::paymentRef));
+    }
     return requests.stream()
         .map(
             request ->
@@ -179,29 +216,53 @@ public class SandboxStore {
       long amountMinor,
       String currency,
       Optional<TestCard> card) {
-    boolean pays = card.map(TestCard::succeeds).orElse(false);
-    String code = pays ? null : card.map(TestCard::code).orElse(TestCard.INCORRECT_NUMBER);
-    String decline = pays ? null : card.map(TestCard::declineCode).orElse(null);
-    String message =
-        pays ? null : card.map(TestCard::message).orElse(TestCard.INCORRECT_NUMBER_MESSAGE);
-    em.createNativeQuery(
+    insertAttempts(List.of(new Attempt(paymentRef, accountRef, amountMinor, currency, card)));
+  }
+
+  /**
+   * One statement for all, each for a different payment.
+   *
+   * @return the charges changed now (not those that had succeeded before)
+   */
+  private List<Intent> insertAttempts(List<Attempt> attempts) {
+    Query insert =
+        em.createNativeQuery(
             "insert into billing.sandbox_intent (id, payment_ref, account_ref, amount_minor,"
-                + " currency, status, error_code, decline_code, error_message)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (payment_ref) do update set"
+                + " currency, status, error_code, decline_code, error_message) values "
+                + NativeParameters.rows(attempts.size(), 9)
+                + " on conflict (payment_ref) do update set"
                 + " status = excluded.status, error_code = excluded.error_code,"
                 + " decline_code = excluded.decline_code, error_message = excluded.error_message,"
-                + " updated_at = now() where billing.sandbox_intent.status <> 'succeeded'")
-        .setParameter(1, intentId(paymentRef))
-        .setParameter(2, paymentRef)
-        .setParameter(3, accountRef)
-        .setParameter(4, amountMinor)
-        .setParameter(5, currency)
-        .setParameter(6, pays ? "succeeded" : "requires_payment_method")
-        .setParameter(7, code)
-        .setParameter(8, decline)
-        .setParameter(9, message)
-        .executeUpdate();
+                + " updated_at = now() where billing.sandbox_intent.status <> 'succeeded'"
+                + " returning "
+                + INTENT_COLUMNS);
+    int at = 1;
+    for (Attempt attempt : attempts) {
+      Optional<TestCard> card = attempt.card();
+      boolean pays = card.map(TestCard::succeeds).orElse(false);
+      insert
+          .setParameter(at++, intentId(attempt.paymentRef()))
+          .setParameter(at++, attempt.paymentRef())
+          .setParameter(at++, attempt.accountRef())
+          .setParameter(at++, attempt.amountMinor())
+          .setParameter(at++, attempt.currency())
+          .setParameter(at++, pays ? "succeeded" : "requires_payment_method")
+          .setParameter(
+              at++, pays ? null : card.map(TestCard::code).orElse(TestCard.INCORRECT_NUMBER))
+          .setParameter(at++, pays ? null : card.map(TestCard::declineCode).orElse(null))
+          .setParameter(
+              at++,
+              pays ? null : card.map(TestCard::message).orElse(TestCard.INCORRECT_NUMBER_MESSAGE));
+    }
+    return rows(insert).stream().map(SandboxStore::intent).toList();
   }
+
+  private record Attempt(
+      UUID paymentRef,
+      UUID accountRef,
+      long amountMinor,
+      String currency,
+      Optional<TestCard> card) {}
 
   /** The checkout page took the money: it is complete and takes no more. */
   public void complete(String sessionId) {
@@ -305,20 +366,19 @@ public class SandboxStore {
                         + (lock ? " for update" : "")),
                 keys)
             .getResultList();
-    return rows.stream()
-        .map(Object[].class::cast)
-        .map(
-            r ->
-                new Checkout(
-                    (String) r[0],
-                    (UUID) r[1],
-                    (UUID) r[2],
-                    (String) r[3],
-                    ((Number) r[4]).longValue(),
-                    ((String) r[5]).strip(),
-                    (String) r[6],
-                    (String) r[7]))
-        .toList();
+    return rows.stream().map(Object[].class::cast).map(SandboxStore::checkout).toList();
+  }
+
+  private static Checkout checkout(Object[] r) {
+    return new Checkout(
+        (String) r[0],
+        (UUID) r[1],
+        (UUID) r[2],
+        (String) r[3],
+        ((Number) r[4]).longValue(),
+        ((String) r[5]).strip(),
+        (String) r[6],
+        (String) r[7]);
   }
 
   private List<Intent> intents(String where, Object key, boolean lock) {
@@ -336,21 +396,20 @@ public class SandboxStore {
                         + (lock ? " for update" : "")),
                 keys)
             .getResultList();
-    return rows.stream()
-        .map(Object[].class::cast)
-        .map(
-            r ->
-                new Intent(
-                    (String) r[0],
-                    (UUID) r[1],
-                    (UUID) r[2],
-                    ((Number) r[3]).longValue(),
-                    ((String) r[4]).strip(),
-                    (String) r[5],
-                    (String) r[6],
-                    (String) r[7],
-                    (String) r[8]))
-        .toList();
+    return rows.stream().map(Object[].class::cast).map(SandboxStore::intent).toList();
+  }
+
+  private static Intent intent(Object[] r) {
+    return new Intent(
+        (String) r[0],
+        (UUID) r[1],
+        (UUID) r[2],
+        ((Number) r[3]).longValue(),
+        ((String) r[4]).strip(),
+        (String) r[5],
+        (String) r[6],
+        (String) r[7],
+        (String) r[8]);
   }
 
   private static Query parameters(Query query, List<?> values) {
@@ -359,7 +418,8 @@ public class SandboxStore {
   }
 
   private static <T> Map<UUID, T> byRef(Collection<T> rows, Function<T, UUID> ref) {
-    return rows.stream().collect(Collectors.toMap(ref, Function.identity()));
+    return rows.stream()
+        .collect(Collectors.toMap(ref, Function.identity(), (a, b) -> a, HashMap::new));
   }
 
   /** The charge of a payment: one per payment, as one Checkout Session has one PaymentIntent. */
