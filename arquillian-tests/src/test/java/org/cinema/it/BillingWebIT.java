@@ -43,7 +43,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("10");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("11");
             });
   }
 

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.cinema.billing.error.BillingException;
+import org.cinema.billing.notification.Outbox;
 import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.PaymentReference;
 import org.cinema.billing.payment.gateway.ProviderEvent;
@@ -50,6 +52,8 @@ public class PaymentLedger {
 
   @Inject private PaymentEvents events;
 
+  @Inject private Outbox outbox;
+
   /**
    * The provider answered a checkout: applies the outcome it already reported (a saved card charged
    * or declined), then remembers where the viewer pays, if anywhere.
@@ -68,21 +72,30 @@ public class PaymentLedger {
 
   /**
    * {@link #checkoutOpened} for a group of payments in one transaction (renewals a provider charged
-   * as a group): one commit for all, in the order given. Each payment's changes are flushed and the
-   * persistence context emptied before the next, so that every query's automatic flush has one
-   * payment's entities to look at, not all the group's so far.
+   * as a group), in the order given. The group's payments, then what they pay for, are locked in
+   * one statement each (the lock order of one payment, for all); their changes reach the database
+   * at the commit, each kind of change in one batched statement, and their events together ({@link
+   * Outbox#writeTogether}). Queries on the way do not flush: each payment's rules read its own rows
+   * only, which this transaction holds already.
    *
    * @return each payment's status after, by payment id
    */
   public Map<UUID, PaymentStatus> checkoutsOpened(Map<UUID, CheckoutSession> sessions) {
-    Map<UUID, PaymentStatus> after = new LinkedHashMap<>();
-    sessions.forEach(
-        (paymentId, session) -> {
-          after.put(paymentId, checkoutOpened(paymentId, session).status());
-          em.flush();
-          em.clear();
+    em.setFlushMode(FlushModeType.COMMIT);
+    List<Payment> locked =
+        em.createQuery("select p from Payment p where p.id in :ids order by p.id", Payment.class)
+            .setParameter("ids", sessions.keySet())
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList();
+    purpose.lockAll(locked);
+    return outbox.writeTogether(
+        () -> {
+          Map<UUID, PaymentStatus> after = new LinkedHashMap<>();
+          sessions.forEach(
+              (paymentId, session) ->
+                  after.put(paymentId, checkoutOpened(paymentId, session).status()));
+          return after;
         });
-    return after;
   }
 
   /**
@@ -420,18 +433,13 @@ public class PaymentLedger {
   }
 
   /**
-   * Saves the payment's new history entries in the order they happened: EclipseLink does not keep
-   * the order of new rows within one flush, and entries of one transaction share its time, so
-   * several are flushed one by one.
+   * Saves the payment's new history entries. Their ids are given as they are persisted, in the
+   * order they happened (EclipseLink does not keep the order of new rows within one flush; the
+   * history is read by time, then id).
    */
   private void save(Payment payment) {
     List<PaymentTransition> entries = payment.takeHistory();
-    for (PaymentTransition entry : entries) {
-      em.persist(entry);
-      if (entries.size() > 1) {
-        em.flush();
-      }
-    }
+    entries.forEach(em::persist);
     events.record(payment, entries);
     purpose.announce(payment);
   }

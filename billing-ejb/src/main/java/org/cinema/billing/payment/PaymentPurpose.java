@@ -1,6 +1,7 @@
 package org.cinema.billing.payment;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -10,6 +11,12 @@ import java.util.Optional;
  * packages).
  */
 public interface PaymentPurpose {
+
+  /**
+   * Locks, one statement per kind, what these payments pay for, before the ledger applies a group
+   * of outcomes to them (their own rows locked already).
+   */
+  void lockAll(Collection<Payment> payments);
 
   /**
    * The payment's money arrived.

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,8 +17,13 @@ import java.util.UUID;
 @Table(name = "payment_transition", schema = "billing")
 public class PaymentTransition {
 
+  /** From blocks of 50 reserved at once (see V11): a transaction's entries are one batch. */
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @SequenceGenerator(
+      name = "payment_transition_id",
+      sequenceName = "billing.payment_transition_id_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "payment_transition_id")
   private Long id;
 
   @Column(name = "payment_id", nullable = false)

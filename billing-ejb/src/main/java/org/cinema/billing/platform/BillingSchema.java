@@ -26,7 +26,9 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
     user = "${MPCONFIG=billing.db.user}",
     password = "${MPCONFIG=billing.db.password}",
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    // A batch of inserts (EclipseLink's batch writing) goes as one multi-row statement.
+    properties = {"reWriteBatchedInserts=true"})
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)

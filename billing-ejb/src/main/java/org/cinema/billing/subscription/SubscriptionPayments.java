@@ -8,7 +8,9 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -36,6 +38,26 @@ public class SubscriptionPayments implements PaymentPurpose {
   @Resource private TransactionSynchronizationRegistry transaction;
 
   private static final String CHANGED = SubscriptionPayments.class.getName() + ".changed";
+
+  @Override
+  public void lockAll(Collection<Payment> payments) {
+    List<UUID> invoices = payments.stream().map(Payment::invoiceId).distinct().toList();
+    List<UUID> subscriptions =
+        em
+            .createQuery("select i from Invoice i where i.id in :ids order by i.id", Invoice.class)
+            .setParameter("ids", invoices)
+            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+            .getResultList()
+            .stream()
+            .map(Invoice::subscriptionId)
+            .distinct()
+            .toList();
+    em.createQuery(
+            "select s from Subscription s where s.id in :ids order by s.id", Subscription.class)
+        .setParameter("ids", subscriptions)
+        .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+        .getResultList();
+  }
 
   @Override
   public Optional<String> paid(Payment payment, Instant at) {
