@@ -22,8 +22,11 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,6 +57,9 @@ public class NotificationDispatcher {
 
   private static final int FAN_OUT_BATCH = 500;
 
+  /** Events queued (fanned out) after which the deliveries' statistics are refreshed. */
+  private static final int ANALYZE_AFTER = 1000;
+
   @Inject
   @ConfigProperty(name = "notify.interval-millis", defaultValue = "1000")
   private long intervalMillis;
@@ -75,6 +81,9 @@ public class NotificationDispatcher {
   private final AtomicBoolean running = new AtomicBoolean();
 
   private final AtomicBoolean again = new AtomicBoolean();
+
+  /** Events fanned out since the last analyze; rounds run one at a time ({@link #running}). */
+  private int queuedSinceAnalyze;
 
   private final Map<String, NotificationChannel> byName = new HashMap<>();
 
@@ -142,18 +151,32 @@ public class NotificationDispatcher {
   }
 
   private void round() {
-    while (ledger.fanOut(FAN_OUT_BATCH) > 0) {
+    int fanned;
+    while ((fanned = ledger.fanOut(FAN_OUT_BATCH)) > 0) {
       // until every event has its deliveries
+      queuedSinceAnalyze += fanned;
+    }
+    if (queuedSinceAnalyze >= ANALYZE_AFTER) {
+      queuedSinceAnalyze = 0;
+      try {
+        ledger.analyze();
+      } catch (RuntimeException e) {
+        LOG.log(Level.FINE, "Could not analyze the deliveries: " + e, e);
+      }
     }
     List<Outgoing> due;
     while (!(due = ledger.claim(concurrency * 8)).isEmpty()) {
-      List<Future<?>> sending = new ArrayList<>();
+      List<Future<Optional<String>>> sending = new ArrayList<>();
       for (Outgoing message : due) {
         sending.add(senders.submit(() -> send(message)));
       }
-      for (Future<?> sent : sending) {
+      Map<UUID, String> sent = new LinkedHashMap<>();
+      for (int i = 0; i < due.size(); i++) {
         try {
-          sent.get();
+          Optional<String> subject = sending.get(i).get();
+          if (subject.isPresent()) {
+            sent.put(due.get(i).notificationId(), subject.get());
+          }
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
@@ -161,18 +184,23 @@ public class NotificationDispatcher {
           LOG.log(Level.WARNING, "A notification's send broke: " + e.getCause(), e.getCause());
         }
       }
+      // One statement for the round's sent ones; a crash before it sends them again (at least
+      // once, as with a crash between a send and its record).
+      ledger.sent(sent);
     }
   }
 
-  private void send(Outgoing message) {
+  /**
+   * @return the subject, when it went out; empty when it did not (recorded as a failure)
+   */
+  private Optional<String> send(Outgoing message) {
     NotificationChannel channel = byName.get(message.channel());
     String error;
     try {
       if (channel == null) {
         error = "no channel " + message.channel() + " in this server";
       } else {
-        ledger.sent(message.notificationId(), channel.send(message));
-        return;
+        return Optional.of(channel.send(message));
       }
     } catch (ChannelFailure e) {
       error = e.getMessage();
@@ -182,5 +210,6 @@ public class NotificationDispatcher {
     }
     LOG.info("Notification " + message.notificationId() + " not sent: " + error);
     ledger.failed(message.notificationId(), error);
+    return Optional.empty();
   }
 }

@@ -1,6 +1,8 @@
 package org.cinema.billing.notification;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
@@ -165,10 +168,16 @@ public class NotificationLedger {
             em.createNativeQuery(
                     "select n.id from billing.notification n"
                         + " where n.status in ('PENDING', 'FAILED') and n.next_attempt_at <= ?"
-                        + " and not exists (select 1 from billing.notification o"
+                        // The oldest open one of its target and subscription (a null
+                        // subscription has no order to keep): "<=" the oldest is "=" it, but
+                        // the planner expects an inequality to pass many rows, so it reads the
+                        // open ones in order and stops at the limit. ("Not exists an older
+                        // one", with stale statistics, ran as a loop over every open delivery
+                        // for each; "=" made it sort them all.)
+                        + " and (n.subscription_id is null or n.event_seq <="
+                        + " (select min(o.event_seq) from billing.notification o"
                         + " where o.status in ('PENDING', 'FAILED') and o.channel = n.channel"
-                        + " and o.target = n.target and o.subscription_id = n.subscription_id"
-                        + " and o.event_seq < n.event_seq)"
+                        + " and o.target = n.target and o.subscription_id = n.subscription_id))"
                         + " order by n.event_seq limit ? for update of n skip locked")
                 .setParameter(1, utc(now))
                 .setParameter(2, limit));
@@ -224,13 +233,37 @@ public class NotificationLedger {
 
   /** It went out. */
   public void sent(UUID id, String subject) {
-    em.createNativeQuery(
-            "update billing.notification set status = 'SENT', sent_at = ?, subject = ?,"
-                + " last_error = null where id = ? and status in ('PENDING', 'FAILED')")
-        .setParameter(1, utc(clock.instant()))
-        .setParameter(2, truncate(subject, 300))
-        .setParameter(3, id)
-        .executeUpdate();
+    sent(Map.of(id, subject));
+  }
+
+  /** Those that went out, by id, with their subjects: one statement for all. */
+  public void sent(Map<UUID, String> subjects) {
+    if (subjects.isEmpty()) {
+      return;
+    }
+    Query update =
+        em.createNativeQuery(
+            "update billing.notification n set status = 'SENT', sent_at = ?,"
+                + " subject = v.subject, last_error = null from (values "
+                + NativeParameters.rows(subjects.size(), 2)
+                + ") v (id, subject) where n.id = cast(v.id as uuid)"
+                + " and n.status in ('PENDING', 'FAILED')");
+    update.setParameter(1, utc(clock.instant()));
+    int at = 2;
+    for (Map.Entry<UUID, String> sent : subjects.entrySet()) {
+      update.setParameter(at++, sent.getKey().toString());
+      update.setParameter(at++, truncate(sent.getValue(), 300));
+    }
+    update.executeUpdate();
+  }
+
+  /**
+   * Refreshes the planner's statistics of the deliveries: after a burst (a renewal day), the ones
+   * it last saw misled it into reading every open delivery for each claim.
+   */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public void analyze() {
+    em.createNativeQuery("analyze billing.notification").executeUpdate();
   }
 
   /** It did not go out: tried again by the retry schedule, or parked after the last attempt. */
