@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.cinema.billing.error.BillingException;
+import org.cinema.billing.platform.BulkStatement;
 import org.cinema.billing.platform.InstantConverter;
 import org.cinema.billing.platform.NativeParameters;
 import org.cinema.billing.platform.Page;
@@ -113,13 +114,13 @@ public class NotificationLedger {
         List.of(),
         seqs,
         now);
-    Query mark =
-        em.createNativeQuery(
+    BulkStatement.of(
+            em,
             "update billing.outbox_event set fanned_out_at = ? where seq in "
-                + NativeParameters.placeholders(seqs.size()));
-    mark.setParameter(1, now);
-    NativeParameters.bind(mark, 2, seqs);
-    mark.executeUpdate();
+                + NativeParameters.placeholders(seqs.size()))
+        .bind(now)
+        .bindAll(seqs)
+        .executeUpdate();
     return events.size();
   }
 
@@ -136,8 +137,8 @@ public class NotificationLedger {
       List<String> filterValues,
       List<Object> seqs,
       OffsetDateTime now) {
-    Query insert =
-        em.createNativeQuery(
+    BulkStatement.of(
+            em,
             "insert into billing.notification (id, event_seq, channel, target, endpoint_id,"
                 + " account_id, subscription_id, event_type, status, next_attempt_at, created_at)"
                 + " select gen_random_uuid(), e.seq, "
@@ -148,12 +149,12 @@ public class NotificationLedger {
                 + " where e.seq in "
                 + NativeParameters.placeholders(seqs.size())
                 + filter
-                + " order by e.seq on conflict (event_seq, channel, target) do nothing");
-    int at = NativeParameters.bind(insert, 1, receiverValues);
-    at = NativeParameters.bind(insert, at, List.of(now, now));
-    at = NativeParameters.bind(insert, at, seqs);
-    NativeParameters.bind(insert, at, filterValues);
-    insert.executeUpdate();
+                + " order by e.seq on conflict (event_seq, channel, target) do nothing")
+        .bindAll(receiverValues)
+        .bind(now, now)
+        .bindAll(seqs)
+        .bindAll(filterValues)
+        .executeUpdate();
   }
 
   /**
@@ -185,27 +186,28 @@ public class NotificationLedger {
       return List.of();
     }
     List<Object> ids = due.stream().map(row -> row[0]).toList();
-    Query lease =
-        em.createNativeQuery(
+    BulkStatement.of(
+            em,
             "update billing.notification set attempts = attempts + 1, next_attempt_at = ?"
                 + " where id in "
-                + NativeParameters.placeholders(ids.size()));
-    lease.setParameter(1, utc(now.plus(settings.lease())));
-    NativeParameters.bind(lease, 2, ids);
-    lease.executeUpdate();
-    Query read =
-        em.createNativeQuery(
-            "select n.id, n.attempts, n.event_type, e.id, e.payload, a.id, a.email, a.full_name,"
-                + " a.language, w.id, w.url, w.secret, n.channel from billing.notification n"
-                + " join billing.outbox_event e on e.seq = n.event_seq"
-                + " left join billing.account a on a.id = n.account_id"
-                + " left join billing.webhook_endpoint w on w.id = n.endpoint_id"
-                + " where n.id in "
-                + NativeParameters.placeholders(ids.size())
-                + " order by e.seq");
-    NativeParameters.bind(read, 1, ids);
+                + NativeParameters.placeholders(ids.size()))
+        .bind(now.plus(settings.lease()))
+        .bindAll(ids)
+        .executeUpdate();
+    BulkStatement read =
+        BulkStatement.of(
+                em,
+                "select n.id, n.attempts, n.event_type, e.id, e.payload, a.id, a.email, a.full_name,"
+                    + " a.language, w.id, w.url, w.secret, n.channel from billing.notification n"
+                    + " join billing.outbox_event e on e.seq = n.event_seq"
+                    + " left join billing.account a on a.id = n.account_id"
+                    + " left join billing.webhook_endpoint w on w.id = n.endpoint_id"
+                    + " where n.id in "
+                    + NativeParameters.placeholders(ids.size())
+                    + " order by e.seq")
+            .bindAll(ids);
     List<Outgoing> claimed = new ArrayList<>();
-    for (Object[] row : rows(read)) {
+    for (Object[] row : read.getResultList()) {
       String payload = (String) row[4];
       JsonObject data;
       try (var reader = Jsons.reader(new StringReader(payload))) {
@@ -241,19 +243,16 @@ public class NotificationLedger {
     if (subjects.isEmpty()) {
       return;
     }
-    Query update =
-        em.createNativeQuery(
-            "update billing.notification n set status = 'SENT', sent_at = ?,"
-                + " subject = v.subject, last_error = null from (values "
-                + NativeParameters.rows(subjects.size(), 2)
-                + ") v (id, subject) where n.id = cast(v.id as uuid)"
-                + " and n.status in ('PENDING', 'FAILED')");
-    update.setParameter(1, utc(clock.instant()));
-    int at = 2;
-    for (Map.Entry<UUID, String> sent : subjects.entrySet()) {
-      update.setParameter(at++, sent.getKey().toString());
-      update.setParameter(at++, truncate(sent.getValue(), 300));
-    }
+    BulkStatement update =
+        BulkStatement.of(
+                em,
+                "update billing.notification n set status = 'SENT', sent_at = ?,"
+                    + " subject = v.subject, last_error = null from (values "
+                    + NativeParameters.rows(subjects.size(), 2)
+                    + ") v (id, subject) where n.id = cast(v.id as uuid)"
+                    + " and n.status in ('PENDING', 'FAILED')")
+            .bind(clock.instant());
+    subjects.forEach((id, subject) -> update.bind(id.toString(), truncate(subject, 300)));
     update.executeUpdate();
   }
 

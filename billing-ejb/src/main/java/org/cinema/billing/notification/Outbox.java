@@ -1,7 +1,5 @@
 package org.cinema.billing.notification;
 
-import static java.util.Collections.nCopies;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,18 +7,17 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
 import jakarta.persistence.TransactionRequiredException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.cinema.billing.platform.BulkStatement;
+import org.cinema.billing.platform.NativeParameters;
 import org.cinema.common.json.Jsons;
 
 /**
@@ -116,26 +113,23 @@ public class Outbox {
 
   /** Inserts the rows in their order (their seq follows it); one with a taken key is skipped. */
   private int write(List<Row> rows) {
-    Query insert =
-        em.createNativeQuery(
+    BulkStatement insert =
+        BulkStatement.of(
+            em,
             "insert into billing.outbox_event (id, type, version, account_id, subscription_id,"
                 + " payload, dedupe_key, created_at) values "
-                // Cast: EclipseLink binds a null UUID as a string.
-                + String.join(
-                    ", ",
-                    nCopies(rows.size(), "(?, ?, ?, cast(? as uuid), cast(? as uuid), ?, ?, ?)"))
+                + NativeParameters.rows(rows.size(), 8)
                 + " on conflict (dedupe_key) do nothing");
-    int at = 1;
     for (Row row : rows) {
-      insert
-          .setParameter(at++, row.id())
-          .setParameter(at++, row.type().wireName())
-          .setParameter(at++, EventType.VERSION)
-          .setParameter(at++, row.accountId())
-          .setParameter(at++, row.subscriptionId())
-          .setParameter(at++, row.payload())
-          .setParameter(at++, row.dedupeKey())
-          .setParameter(at++, OffsetDateTime.ofInstant(row.createdAt(), ZoneOffset.UTC));
+      insert.bind(
+          row.id(),
+          row.type().wireName(),
+          EventType.VERSION,
+          row.accountId(),
+          row.subscriptionId(),
+          row.payload(),
+          row.dedupeKey(),
+          row.createdAt());
     }
     return insert.executeUpdate();
   }

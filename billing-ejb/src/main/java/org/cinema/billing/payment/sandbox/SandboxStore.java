@@ -16,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cinema.billing.payment.gateway.CheckoutRequest;
 import org.cinema.billing.payment.gateway.GatewayException;
+import org.cinema.billing.platform.BulkStatement;
 import org.cinema.billing.platform.Money;
 import org.cinema.billing.platform.NativeParameters;
 
@@ -96,29 +97,25 @@ public class SandboxStore {
    * @return the checkouts inserted now
    */
   private List<Checkout> insertCheckouts(List<CheckoutRequest> requests) {
-    Query insert =
-        em.createNativeQuery(
+    BulkStatement insert =
+        BulkStatement.of(
+            em,
             "insert into billing.sandbox_checkout (id, payment_ref, account_ref, description,"
                 + " amount_minor, currency, payment_intent) values "
                 + NativeParameters.rows(requests.size(), 7)
                 + " on conflict (payment_ref) do nothing returning "
                 + CHECKOUT_COLUMNS);
-    int at = 1;
     for (CheckoutRequest request : requests) {
-      insert
-          .setParameter(at++, "cs_sandbox_" + hex(request.paymentId()))
-          .setParameter(at++, request.paymentId())
-          .setParameter(at++, request.accountId())
-          .setParameter(at++, truncate(request.description(), 512))
-          .setParameter(at++, Money.toMinorUnits(request.amount(), request.currency()))
-          .setParameter(at++, request.currency())
-          .setParameter(at++, intentId(request.paymentId()));
+      insert.bind(
+          "cs_sandbox_" + hex(request.paymentId()),
+          request.paymentId(),
+          request.accountId(),
+          truncate(request.description(), 512),
+          Money.toMinorUnits(request.amount(), request.currency()),
+          request.currency(),
+          intentId(request.paymentId()));
     }
-    return rows(insert).stream().map(SandboxStore::checkout).toList();
-  }
-
-  private static List<Object[]> rows(Query query) {
-    return ((List<?>) query.getResultList()).stream().map(Object[].class::cast).toList();
+    return insert.getResultList().stream().map(SandboxStore::checkout).toList();
   }
 
   /**
@@ -225,8 +222,9 @@ public class SandboxStore {
    * @return the charges changed now (not those that had succeeded before)
    */
   private List<Intent> insertAttempts(List<Attempt> attempts) {
-    Query insert =
-        em.createNativeQuery(
+    BulkStatement insert =
+        BulkStatement.of(
+            em,
             "insert into billing.sandbox_intent (id, payment_ref, account_ref, amount_minor,"
                 + " currency, status, error_code, decline_code, error_message) values "
                 + NativeParameters.rows(attempts.size(), 9)
@@ -236,25 +234,21 @@ public class SandboxStore {
                 + " updated_at = now() where billing.sandbox_intent.status <> 'succeeded'"
                 + " returning "
                 + INTENT_COLUMNS);
-    int at = 1;
     for (Attempt attempt : attempts) {
       Optional<TestCard> card = attempt.card();
       boolean pays = card.map(TestCard::succeeds).orElse(false);
-      insert
-          .setParameter(at++, intentId(attempt.paymentRef()))
-          .setParameter(at++, attempt.paymentRef())
-          .setParameter(at++, attempt.accountRef())
-          .setParameter(at++, attempt.amountMinor())
-          .setParameter(at++, attempt.currency())
-          .setParameter(at++, pays ? "succeeded" : "requires_payment_method")
-          .setParameter(
-              at++, pays ? null : card.map(TestCard::code).orElse(TestCard.INCORRECT_NUMBER))
-          .setParameter(at++, pays ? null : card.map(TestCard::declineCode).orElse(null))
-          .setParameter(
-              at++,
-              pays ? null : card.map(TestCard::message).orElse(TestCard.INCORRECT_NUMBER_MESSAGE));
+      insert.bind(
+          intentId(attempt.paymentRef()),
+          attempt.paymentRef(),
+          attempt.accountRef(),
+          attempt.amountMinor(),
+          attempt.currency(),
+          pays ? "succeeded" : "requires_payment_method",
+          pays ? null : card.map(TestCard::code).orElse(TestCard.INCORRECT_NUMBER),
+          pays ? null : card.map(TestCard::declineCode).orElse(null),
+          pays ? null : card.map(TestCard::message).orElse(TestCard.INCORRECT_NUMBER_MESSAGE));
     }
-    return rows(insert).stream().map(SandboxStore::intent).toList();
+    return insert.getResultList().stream().map(SandboxStore::intent).toList();
   }
 
   private record Attempt(
