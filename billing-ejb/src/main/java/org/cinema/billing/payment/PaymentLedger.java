@@ -1,5 +1,6 @@
 package org.cinema.billing.payment;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -7,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
@@ -14,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,8 @@ public class PaymentLedger {
 
   @Inject private Outbox outbox;
 
+  @Resource private TransactionSynchronizationRegistry transaction;
+
   /**
    * The provider answered a checkout: applies the outcome it already reported (a saved card charged
    * or declined), then remembers where the viewer pays, if anywhere.
@@ -88,6 +95,7 @@ public class PaymentLedger {
             .setLockMode(LockModeType.PESSIMISTIC_WRITE)
             .getResultList();
     purpose.lockAll(locked);
+    readRefundsAhead(sessions.keySet());
     return outbox.writeTogether(
         () -> {
           Map<UUID, PaymentStatus> after = new LinkedHashMap<>();
@@ -192,6 +200,7 @@ public class PaymentLedger {
     }
     Refund refund = payment.beginRefund(Optional.empty(), "automatic: " + why, refunds);
     em.persist(refund);
+    forgetRefundsReadAhead(refund.paymentId());
     followUps.fire(new PaymentFollowUp.SendRefund(refund.id()));
     LOG.warning(() -> "Payment " + payment.id() + ": " + why + "; refund " + refund.id() + " sent");
   }
@@ -244,6 +253,7 @@ public class PaymentLedger {
     Refund refund = payment.beginRefund(amount, reason, refunds);
     refund.asking();
     em.persist(refund);
+    forgetRefundsReadAhead(refund.paymentId());
     return request(payment, refund, false, base);
   }
 
@@ -424,8 +434,39 @@ public class PaymentLedger {
         .findFirst();
   }
 
+  /**
+   * Reads the refunds of a group's payments in one query, for {@link #refunds} to answer from while
+   * this transaction lasts (a refund this ledger makes meanwhile drops its payment's). Changes to
+   * those refunds are seen: they are the persistence context's own entities.
+   */
+  private void readRefundsAhead(Collection<UUID> paymentIds) {
+    RefundsReadAhead ahead = new RefundsReadAhead();
+    paymentIds.forEach(id -> ahead.byPayment.put(id, new ArrayList<>()));
+    em.createQuery(
+            "select r from Refund r where r.paymentId in :ids order by r.createdAt", Refund.class)
+        .setParameter("ids", paymentIds)
+        .getResultList()
+        .forEach(refund -> ahead.byPayment.get(refund.paymentId()).add(refund));
+    transaction.putResource(RefundsReadAhead.class, ahead);
+  }
+
+  private void forgetRefundsReadAhead(UUID paymentId) {
+    RefundsReadAhead ahead = (RefundsReadAhead) transaction.getResource(RefundsReadAhead.class);
+    if (ahead != null) {
+      ahead.byPayment.remove(paymentId);
+    }
+  }
+
+  private static final class RefundsReadAhead {
+    private final Map<UUID, List<Refund>> byPayment = new HashMap<>();
+  }
+
   /** Every refund of the payment, oldest first. */
   public List<Refund> refunds(UUID paymentId) {
+    RefundsReadAhead ahead = (RefundsReadAhead) transaction.getResource(RefundsReadAhead.class);
+    if (ahead != null && ahead.byPayment.containsKey(paymentId)) {
+      return List.copyOf(ahead.byPayment.get(paymentId));
+    }
     return em.createQuery(
             "select r from Refund r where r.paymentId = :id order by r.createdAt", Refund.class)
         .setParameter("id", paymentId)
