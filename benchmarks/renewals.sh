@@ -10,6 +10,8 @@
 # Knobs: SUBSCRIPTIONS (100000), LATENCY_MS (0: the sandbox's answer delay per charge),
 #        RATE (unset: the provider's default, none for the sandbox; charges per second),
 #        CONCURRENCY (8), BATCH (200), KEEP_RUNNING (0; 1 leaves the server and database up),
+#        WARMUP (0: the timed pass is the fresh server's first; N renews N other subscriptions in an
+#        untimed pass first, as on a server that has run for a while),
 #        UPCOMING (PT0S: NOTIFY_RENEWAL_UPCOMING; the seeded renewals are due at once, so announcing
 #        them, which a real base gets days before, would fall into the timed pass),
 #        PROFILE (0; 1: async-profiler samples Payara's CPU during the pass, written as collapsed
@@ -22,7 +24,7 @@ jar=launcher/target/launcher.jar
 [ -f "$jar" ] || { echo "build first: mvn -DskipTests package" >&2; exit 1; }
 command -v psql >/dev/null || { echo "needs psql (apt-get install postgresql-client)" >&2; exit 1; }
 N=${SUBSCRIPTIONS:-100000}; LATENCY_MS=${LATENCY_MS:-0}; CONCURRENCY=${CONCURRENCY:-8}
-BATCH=${BATCH:-200}
+BATCH=${BATCH:-200}; WARMUP=${WARMUP:-0}
 port=${HTTP_PORT:-18095}; dbport=${EMBEDDED_DB_PORT:-25495}
 work=$(mktemp -d)
 pid=
@@ -51,23 +53,27 @@ json() { python3 -c "import sys,json; print(json.load(sys.stdin)$1)"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(lscpu | sed -n 's/^Model name: *//p')"
 echo "subscriptions due: $N; sandbox latency ${LATENCY_MS} ms; rate ${RATE:-none}/s; concurrency $CONCURRENCY; batch $BATCH"
-sql <<SQL
+# seed PRODUCT LOGIN_PREFIX UUID_GROUP COUNT: COUNT accounts with a saved 4242 card, each with an
+# ACTIVE monthly subscription to PRODUCT that ends a minute from now.
+seed() {
+  sql <<SQL
 insert into billing.product (id, name, price, currency, period)
-  values ('00000000-0000-0000-0000-00000000b001', 'Bench monthly', 299.00, 'RUB', 'month');
+  values ('$1', 'Bench monthly ($2)', 299.00, 'RUB', 'month');
 insert into billing.account (id, login, password_hash, email)
-  select ('00000000-0000-0000-0001-' || lpad(to_hex(n), 12, '0'))::uuid, 'bench-sub-' || n, 'x',
-         'bench-sub-' || n || '@example.test'
-  from generate_series(1, $N) n;
+  select ('00000000-0000-0000-$3-' || lpad(to_hex(n), 12, '0'))::uuid, '$2' || n, 'x',
+         '$2' || n || '@example.test'
+  from generate_series(1, $4) n;
 insert into billing.sandbox_saved_card (account_id, card_number)
-  select id, '4242424242424242' from billing.account where login like 'bench-sub-%';
+  select id, '4242424242424242' from billing.account where login like '$2%';
 insert into billing.subscription (account_id, product_id, status, price, currency, period,
     current_period_start, current_period_end, period_anchor)
-  select id, '00000000-0000-0000-0000-00000000b001', 'ACTIVE', 299.00, 'RUB', 'month',
+  select id, '$1', 'ACTIVE', 299.00, 'RUB', 'month',
          now() - interval '1 month' + interval '1 minute', now() + interval '1 minute',
          now() - interval '1 month' + interval '1 minute'
-  from billing.account where login like 'bench-sub-%';
+  from billing.account where login like '$2%';
 analyze billing.subscription; analyze billing.account; analyze billing.sandbox_saved_card;
 SQL
+}
 
 token=$(curl -s -X POST -H 'Content-Type: application/json' \
   -d '{"login":"bench-admin","password":"bench-admin-password-1"}' \
@@ -87,16 +93,34 @@ profiler() {
   [ -f "$lib" ] || unzip -q -o -d "$work/profiler" "$jar" linux-x64/libasyncProfiler.so
   java benchmarks/profiler-attach.java "$payara_java" "$lib" "$1" >/dev/null
 }
+# Runs one pass and waits for its end (its JSON in $state).
+pass() {
+  local run
+  run=$(curl -s -X POST -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs" | json "['id']")
+  while :; do
+    state=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs/$run")
+    [ "$(echo "$state" | json "['status']")" = FINISHED ] && break
+    sleep 0.2
+  done
+}
+drained() {
+  [ "$(value "select count(*) from billing.outbox_event where fanned_out_at is null") $(value "select count(*) from billing.notification where status in ('PENDING', 'FAILED')")" = "0 0" ]
+}
+if [ "$WARMUP" -gt 0 ]; then
+  # A server that has run for a while has compiled its hot code; a fresh one compiles it during
+  # its first pass (the JIT took about a quarter of Payara's CPU in a 30,000 cold pass).
+  seed 00000000-0000-0000-0000-00000000b002 bench-warm- 0002 "$WARMUP"
+  warm0=$(date +%s.%N)
+  pass
+  until drained; do sleep 1; done
+  printf 'warm-up: %s renewals, %.1f s with their notifications\n' "$WARMUP" "$(echo "$(date +%s.%N) - $warm0" | bc)"
+fi
+seed 00000000-0000-0000-0000-00000000b001 bench-sub- 0001 "$N"
 profile_out=${PROFILE_OUT:-/tmp/renewals-profile.collapsed}
 profiler "start,event=cpu,interval=1ms,cstack=no"
 cpu0=$(payara_cpu); pg0=$(pg_cpu)
 start=$(date +%s.%N)
-run=$(curl -s -X POST -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs" | json "['id']")
-while :; do
-  state=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs/$run")
-  [ "$(echo "$state" | json "['status']")" = FINISHED ] && break
-  sleep 0.2
-done
+pass
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 cpu1=$(payara_cpu); pg1=$(pg_cpu)
 profiler "stop,file=$profile_out,collapsed"
@@ -110,9 +134,7 @@ echo "duplicates: invoices per subscription and period >1: $(value "select count
 # What the renewals told (payment.succeeded, subscription.renewed): how long after the pass the
 # last of those deliveries went out.
 drain_start=$(date +%s.%N)
-while [ "$(value "select count(*) from billing.outbox_event where fanned_out_at is null") $(value "select count(*) from billing.notification where status in ('PENDING', 'FAILED')")" != "0 0" ]; do
-  sleep 1
-done
+until drained; do sleep 1; done
 printf 'notifications: %s events, %s deliveries sent; the last %.1f s after the pass\n' \
   "$(value "select count(*) from billing.outbox_event")" \
   "$(value "select count(*) from billing.notification where status = 'SENT'")" \
