@@ -71,6 +71,9 @@ public final class RunCommand implements AutoCloseable {
     env.put("HTTP_PORT", String.valueOf(httpPort));
     env.put("EMBEDDED_DB_PORT", String.valueOf(dbPort));
     env.put("READY_TIMEOUT_SECONDS", String.valueOf(READY_TIMEOUT.toSeconds()));
+    // The run command's heap; only the client compiler (C1), as for the Arquillian containers: a
+    // server living a minute spends more on C2 compiling than it gets back (2 cores, the suite).
+    env.put("PAYARA_JAVA_OPTS", "-Xms128m -Xmx512m -XX:TieredStopAtLevel=1");
     env.putAll(settings);
     RunCommand run = new RunCommand(builder.start(), log, httpPort, dbPort);
     await("the run command's ready banner in " + log)
