@@ -83,12 +83,10 @@ public class SandboxStore {
 
   /** Opens the payment's checkout page, or finds it again: one per payment. */
   public Checkout openCheckout(CheckoutRequest request) {
-    insertCheckout(request);
-    return checkoutOf(request.paymentId()).orElseThrow();
-  }
-
-  private void insertCheckout(CheckoutRequest request) {
-    insertCheckouts(List.of(request));
+    return insertCheckouts(List.of(request)).stream()
+        .findFirst()
+        .or(() -> checkoutOf(request.paymentId()))
+        .orElseThrow();
   }
 
   /**
@@ -146,26 +144,8 @@ public class SandboxStore {
         attempts.isEmpty() ? new HashMap<>() : byRef(insertAttempts(attempts), Intent::paymentRef);
     // Asked again (a retried group): the rows that were there already, read.
     List<UUID> refs = requests.stream().map(CheckoutRequest::paymentId).toList();
-    List<UUID> earlier = refs.stream().filter(ref -> !checkouts.containsKey(ref)).toList();
-    if (!earlier.isEmpty()) {
-      checkouts.putAll(
-          byRef(
-              checkouts(
-                  "where payment_ref in " + NativeParameters.placeholders(earlier.size()),
-                  earlier,
-                  false),
-              Checkout::paymentRef));
-    }
-    List<UUID> charged = refs.stream().filter(ref -> !intents.containsKey(ref)).toList();
-    if (!charged.isEmpty()) {
-      intents.putAll(
-          byRef(
-              intents(
-                  "where payment_ref in " + NativeParameters.placeholders(charged.size()),
-                  charged,
-                  false),
-              Intent::paymentRef));
-    }
+    readTheRest(checkouts, refs, this::checkouts, Checkout::paymentRef);
+    readTheRest(intents, refs, this::intents, Intent::paymentRef);
     return requests.stream()
         .map(
             request ->
@@ -203,17 +183,11 @@ public class SandboxStore {
       long amountMinor,
       String currency,
       Optional<TestCard> card) {
-    insertAttempt(paymentRef, accountRef, amountMinor, currency, card);
-    return intentOf(paymentRef).orElseThrow();
-  }
-
-  private void insertAttempt(
-      UUID paymentRef,
-      UUID accountRef,
-      long amountMinor,
-      String currency,
-      Optional<TestCard> card) {
-    insertAttempts(List.of(new Attempt(paymentRef, accountRef, amountMinor, currency, card)));
+    return insertAttempts(List.of(new Attempt(paymentRef, accountRef, amountMinor, currency, card)))
+        .stream()
+        .findFirst()
+        .or(() -> intentOf(paymentRef))
+        .orElseThrow();
   }
 
   /**
@@ -409,6 +383,26 @@ public class SandboxStore {
   private static Query parameters(Query query, List<?> values) {
     NativeParameters.bind(query, 1, values);
     return query;
+  }
+
+  /** Adds to {@code found} the rows of the {@code refs} it lacks, read with {@code read}. */
+  private static <T> void readTheRest(
+      Map<UUID, T> found, List<UUID> refs, RowReader<T> read, Function<T, UUID> ref) {
+    List<UUID> rest = refs.stream().filter(key -> !found.containsKey(key)).toList();
+    if (!rest.isEmpty()) {
+      found.putAll(
+          byRef(
+              read.rows(
+                  "where payment_ref in " + NativeParameters.placeholders(rest.size()),
+                  rest,
+                  false),
+              ref));
+    }
+  }
+
+  @FunctionalInterface
+  private interface RowReader<T> {
+    List<T> rows(String where, List<?> keys, boolean lock);
   }
 
   private static <T> Map<UUID, T> byRef(Collection<T> rows, Function<T, UUID> ref) {
