@@ -30,6 +30,9 @@ public class WebhookEventHandler {
 
   private static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
+  /** At most this many waiting events are tried after each applied one (the rest on schedule). */
+  private static final int WAITING_TRIED_AT_ONCE = 20;
+
   @PersistenceContext private EntityManager em;
 
   @Inject private PaymentLedger payments;
@@ -55,12 +58,27 @@ public class WebhookEventHandler {
   }
 
   /**
-   * Applies the event unless another instance holds it, it is done already, or parked.
+   * What one attempt did; when it applied the event, the events waiting for a payment, read in the
+   * same transaction, which may apply now.
+   */
+  public record Result(Attempt attempt, Optional<CardSetup> cardSetupFirst, List<Long> waiting) {
+
+    static final Result NOTHING_TO_DO =
+        new Result(Attempt.NOTHING_TO_DO, Optional.empty(), List.of());
+
+    static final Result WAITING = new Result(Attempt.WAITING, Optional.empty(), List.of());
+  }
+
+  /**
+   * Applies the event unless another instance holds it, it is done already, or parked. An event
+   * that reports a card page completed is not applied until the provider made that card the one
+   * later charges use: the first attempt answers {@link Result#cardSetupFirst()}, and the caller,
+   * once the provider did it outside any transaction, calls again with {@code cardSetUp}.
    *
    * @param counted whether this is one of the event's scheduled attempts; an event woken because
    *     another applied is tried without counting, so that waiting uses up time, not traffic
    */
-  public Attempt apply(long eventRowId, boolean counted) {
+  public Result apply(long eventRowId, boolean counted, boolean cardSetUp) {
     List<?> payload =
         em.createNativeQuery(
                 "select payload from billing.webhook_event where id = ? and processed_at is null"
@@ -68,13 +86,19 @@ public class WebhookEventHandler {
             .setParameter(1, eventRowId)
             .getResultList();
     if (payload.isEmpty()) {
-      return Attempt.NOTHING_TO_DO;
+      return Result.NOTHING_TO_DO;
     }
-    if (!payments.apply(StripeEventFormat.read((String) payload.get(0)))) {
+    String event = (String) payload.get(0);
+    Optional<CardSetup> setup =
+        cardSetUp ? Optional.<CardSetup>empty() : StripeEventFormat.cardSetup(event);
+    if (setup.isPresent()) {
+      return new Result(Attempt.NOTHING_TO_DO, setup, List.of());
+    }
+    if (!payments.apply(StripeEventFormat.read(event))) {
       if (counted) {
         recordAttempt(eventRowId, "waiting: it names no payment of ours (yet)", true);
       }
-      return Attempt.WAITING;
+      return Result.WAITING;
     }
     em.createNativeQuery(
             "update billing.webhook_event set processed_at = ?, attempts = attempts + 1,"
@@ -82,23 +106,7 @@ public class WebhookEventHandler {
         .setParameter(1, now())
         .setParameter(2, eventRowId)
         .executeUpdate();
-    return Attempt.APPLIED;
-  }
-
-  /**
-   * The card page the stored event reports completed, if it is such an event and still to be
-   * applied (not processed, not parked).
-   */
-  public Optional<CardSetup> cardSetupIn(long eventRowId) {
-    List<?> payload =
-        em.createNativeQuery(
-                "select payload from billing.webhook_event where id = ? and processed_at is null"
-                    + " and parked_at is null")
-            .setParameter(1, eventRowId)
-            .getResultList();
-    return payload.stream()
-        .findFirst()
-        .flatMap(event -> StripeEventFormat.cardSetup((String) event));
+    return new Result(Attempt.APPLIED, Optional.empty(), waiting(WAITING_TRIED_AT_ONCE));
   }
 
   /** Counts a failed attempt and sets when to try again; parks the event after the last one. */
@@ -145,7 +153,7 @@ public class WebhookEventHandler {
    * Events waiting for a payment, which may apply now that another event applied; trying them does
    * not count as one of their attempts.
    */
-  public List<Long> waiting(int limit) {
+  private List<Long> waiting(int limit) {
     return em.createNativeQuery(
             "select id from billing.webhook_event where waiting and processed_at is null"
                 + " and parked_at is null order by received_at limit ?")

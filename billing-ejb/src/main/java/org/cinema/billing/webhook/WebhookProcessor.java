@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cinema.billing.payment.gateway.ActiveGateway;
@@ -22,9 +23,6 @@ import org.cinema.billing.payment.gateway.ActiveGateway;
 public class WebhookProcessor {
 
   private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
-
-  /** At most this many waiting events are tried after each applied one (the rest on schedule). */
-  private static final int WAITING_TRIED_AT_ONCE = 20;
 
   @Inject private WebhookEventHandler handler;
 
@@ -63,30 +61,42 @@ public class WebhookProcessor {
   }
 
   void process(long eventRowId) {
-    if (attempt(eventRowId, true) == WebhookEventHandler.Attempt.APPLIED) {
-      tryWaiting();
+    tryWaiting(attempt(eventRowId, true).waiting());
+  }
+
+  /**
+   * An event applied: those waiting for a payment may apply now (each one tried once); after each
+   * that applies, the list read with it is the one to go on with.
+   */
+  private void tryWaiting(List<Long> waiting) {
+    while (!waiting.isEmpty()) {
+      List<Long> next = List.of();
+      for (long event : waiting) {
+        WebhookEventHandler.Result tried = attempt(event, false);
+        if (tried.attempt() == WebhookEventHandler.Attempt.APPLIED) {
+          next = tried.waiting();
+        }
+      }
+      waiting = next;
     }
   }
 
-  /** An event applied: those waiting for a payment may apply now (each one tried once). */
-  private void tryWaiting() {
-    boolean appliedOne = false;
-    for (long waiting : handler.waiting(WAITING_TRIED_AT_ONCE)) {
-      appliedOne |= attempt(waiting, false) == WebhookEventHandler.Attempt.APPLIED;
-    }
-    if (appliedOne) {
-      tryWaiting();
-    }
-  }
-
-  private WebhookEventHandler.Attempt attempt(long eventRowId, boolean counted) {
+  /**
+   * One attempt; an event that reports a card page completed has the provider make that card the
+   * one later charges use first, outside any transaction.
+   */
+  private WebhookEventHandler.Result attempt(long eventRowId, boolean counted) {
     try {
-      handler.cardSetupIn(eventRowId).ifPresent(setup -> gateway.get().cardSetUp(setup));
-      return handler.apply(eventRowId, counted);
+      WebhookEventHandler.Result tried = handler.apply(eventRowId, counted, false);
+      if (tried.cardSetupFirst().isEmpty()) {
+        return tried;
+      }
+      gateway.get().cardSetUp(tried.cardSetupFirst().get());
+      return handler.apply(eventRowId, counted, true);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, e, () -> "Webhook event " + eventRowId + " failed; will retry");
       handler.recordFailure(eventRowId, rootCause(e));
-      return WebhookEventHandler.Attempt.NOTHING_TO_DO;
+      return WebhookEventHandler.Result.NOTHING_TO_DO;
     }
   }
 }

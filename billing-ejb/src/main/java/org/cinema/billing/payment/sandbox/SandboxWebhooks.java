@@ -70,8 +70,16 @@ public class SandboxWebhooks {
 
   @Inject private Event<Outgoing> outgoing;
 
+  /**
+   * HTTP/1.1, as Stripe's deliveries are: with the default, an {@code http://} target is asked to
+   * upgrade to HTTP/2, and Payara's listener then carries every delivery on one connection, one
+   * frame at a time.
+   */
   private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
 
   private String secret;
 
