@@ -14,7 +14,7 @@ ADMIN_SERVICE_PORT := $(or $(ADMIN_SERVICE_PORT),8001)
 ETL_SERVICE_PORT := $(or $(ETL_SERVICE_PORT),8002)
 LAUNCHER = java -jar launcher/target/launcher.jar
 
-.PHONY: help run test run_test_service run_billing_service run_admin_panel_service \
+.PHONY: help run run_ear test run_test_service run_billing_service run_admin_panel_service \
         run_etl_service down report build ear fmt clean
 
 help: ## list the targets
@@ -23,6 +23,10 @@ help: ## list the targets
 run: ## build what changed, then run the whole system (Ctrl-C stops it)
 	$(MVN) -q -DskipTests package -pl launcher -am
 	$(LAUNCHER)
+
+run_ear: ## the EAR on Payara Server Full with its console on 4848 (Ctrl-C stops it)
+	$(MVN) -q -DskipTests package -pl launcher -am -Pear
+	$(LAUNCHER) ear
 
 test: ## the full test suite: unit tests, Arquillian tests on Payara Micro, the run command
 	$(MVN) verify

@@ -64,14 +64,14 @@ record DevSecrets(
   }
 
   /** A secret read from its file, and whether this start is the one that wrote it. */
-  private record Kept(String value, boolean generated) {}
+  record Kept(String value, boolean generated) {}
 
   /**
    * A random secret kept in {@code dataDir/name}: made on the first run (owner-only from the
    * start), read on later ones (and made owner-only again if it was left open). Made with
    * CREATE_NEW, so services started together agree on one value and only one of them made it.
    */
-  private static Kept kept(Path dataDir, String name, String prefix) throws IOException {
+  static Kept kept(Path dataDir, String name, String prefix) throws IOException {
     Path file = dataDir.resolve(name);
     boolean generated = false;
     if (!Files.exists(file)) {

@@ -13,14 +13,31 @@ import java.util.Map;
 import java.util.Optional;
 import org.cinema.common.security.OwnerOnlyFiles;
 
-/** Entry point of the run command ({@code make run}). */
+/**
+ * Entry point of the run command: {@code make run} (Payara Micro with the WARs), or with the
+ * argument {@code ear}, {@code make run_ear} (the EAR on Payara Server Full and its console).
+ */
 public final class Launcher {
 
   private Launcher() {}
 
   public static void main(String[] args) throws Exception {
+    boolean ear = args.length > 0 && args[0].equals("ear");
+    if (args.length > 1 || (args.length == 1 && !ear)) {
+      System.err.println("usage: java -jar launcher.jar [ear]");
+      System.exit(2);
+    }
     LauncherSettings settings = LauncherSettings.fromEnvironment(System.getenv());
     Path runtimeDir = runtimeDir();
+    PayaraServerFull.Settings full =
+        ear
+            ? PayaraServerFull.Settings.fromEnvironment(
+                System.getenv(), runtimeDir, settings.httpPort())
+            : null;
+    if (ear && !settings.modules().equals(java.util.EnumSet.allOf(Module.class))) {
+      System.err.println("The EAR holds every module: DEPLOY applies to the run command only");
+      System.exit(2);
+    }
     long started = System.nanoTime();
 
     EmbeddedDatabase embedded = null;
@@ -57,7 +74,7 @@ public final class Launcher {
                 + " (stop that service last)");
       }
     }
-    Path pidFile = pidFile(settings);
+    Path pidFile = ear ? settings.dataDir().resolve("run-ear.pid") : pidFile(settings);
     OwnerOnlyFiles.folder(pidFile.getParent());
     Files.writeString(pidFile, ProcessHandle.current().pid() + System.lineSeparator());
     pidFile.toFile().deleteOnExit();
@@ -75,7 +92,28 @@ public final class Launcher {
       secrets = DevSecrets.ensure(settings.dataDir(), System.getenv());
     }
     environment.putAll(secrets.environment());
-    PayaraMicroServer server = PayaraMicroServer.start(runtimeDir, settings, environment);
+    AppServer server;
+    if (ear) {
+      EmbeddedDatabase owned = embedded;
+      try {
+        server =
+            PayaraServerFull.start(
+                full,
+                settings,
+                database,
+                PayaraServerFull.driverJar(runtimeDir.resolveSibling("lib")),
+                environment);
+      } catch (IOException | RuntimeException e) {
+        log("Payara Server did not start: " + e.getMessage());
+        if (owned != null) {
+          owned.close();
+        }
+        System.exit(1);
+        return;
+      }
+    } else {
+      server = PayaraMicroServer.start(runtimeDir, settings, environment);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(shutdown(server, embedded), "shutdown"));
 
     if (server.awaitReady(settings.readyTimeout())) {
@@ -123,7 +161,7 @@ public final class Launcher {
     return env;
   }
 
-  private static Runnable shutdown(PayaraMicroServer server, EmbeddedDatabase embedded) {
+  private static Runnable shutdown(AppServer server, EmbeddedDatabase embedded) {
     return () -> {
       try {
         server.stop();
@@ -132,7 +170,7 @@ public final class Launcher {
         }
         log("Stopped.");
       } catch (IOException e) {
-        log("Stopping the embedded PostgreSQL failed: " + e.getMessage());
+        log("Stopping failed: " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -157,7 +195,7 @@ public final class Launcher {
   }
 
   private static void printReady(
-      PayaraMicroServer server,
+      AppServer server,
       LauncherSettings settings,
       Duration elapsed,
       String adminLogin,
@@ -175,16 +213,23 @@ public final class Launcher {
       urls.append(line("ETL runs", base + "/etl/api/runs"));
     }
     urls.append(line("Readiness", base + "/health/ready"));
+    String kind = "Payara Micro";
+    if (server instanceof PayaraServerFull full) {
+      kind = "Payara Server";
+      urls.append(line("Console", full.consoleUri() + "  (log in as " + full.adminLogin() + ")"))
+          .append(line("Server log", full.serverLog().toString()));
+    }
     System.out.printf(
         """
 
         ==================================================================
-         Cinema billing is ready in %.1f s (Payara Micro pid %d)
+         Cinema billing is ready in %.1f s (%s pid %d)
         %s Ctrl-C stops the server%s.
         ==================================================================
 
         """,
         elapsed.toMillis() / 1000.0,
+        kind,
         server.pid(),
         urls,
         ownsDatabase ? " and the database it started" : "");

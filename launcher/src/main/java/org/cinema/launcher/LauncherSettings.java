@@ -140,7 +140,7 @@ record LauncherSettings(
     return Optional.ofNullable(env.get(name)).map(String::trim).filter(v -> !v.isEmpty());
   }
 
-  private static int intValue(Map<String, String> env, String name, int defaultValue) {
+  static int intValue(Map<String, String> env, String name, int defaultValue) {
     Optional<String> value = value(env, name);
     try {
       return value.map(Integer::parseInt).orElse(defaultValue);

@@ -2,9 +2,6 @@ package org.cinema.launcher;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,15 +14,12 @@ import java.util.concurrent.TimeUnit;
  * Payara Micro in a child process, with the chosen WARs at their context roots; ready when every
  * readiness check of those modules is UP.
  */
-final class PayaraMicroServer {
+final class PayaraMicroServer implements AppServer {
 
-  private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
   private final Process process;
   private final int httpPort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(POLL_INTERVAL).build();
 
   private final List<String> readinessChecks;
 
@@ -86,40 +80,29 @@ final class PayaraMicroServer {
     return List.of("--deploy", runtimeDir.resolve(war) + ":" + contextRoot);
   }
 
-  URI baseUri() {
+  @Override
+  public URI baseUri() {
     return URI.create("http://localhost:" + httpPort);
   }
 
-  boolean isAlive() {
+  @Override
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  /** Waits until every readiness check is UP; false if the server died or time ran out. */
-  boolean awaitReady(Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    HttpRequest request =
-        HttpRequest.newBuilder(baseUri().resolve("/health/ready")).timeout(PROBE_TIMEOUT).build();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200
-            && readinessChecks.stream().allMatch(response.body()::contains)) {
-          return true;
-        }
-      } catch (IOException notYetListening) {
-        // The HTTP listener opens only once the server has booted.
-      }
-      Thread.sleep(POLL_INTERVAL.toMillis());
-    }
-    return false;
+  @Override
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return AppServer.awaitReady(baseUri(), readinessChecks, timeout, process::isAlive);
   }
 
-  int waitFor() throws InterruptedException {
+  @Override
+  public int waitFor() throws InterruptedException {
     return process.waitFor();
   }
 
   /** Asks Payara to shut down (SIGTERM) and waits for it, killing it only if it hangs. */
-  void stop() throws InterruptedException {
+  @Override
+  public void stop() throws InterruptedException {
     if (!process.isAlive()) {
       return;
     }
@@ -129,7 +112,8 @@ final class PayaraMicroServer {
     }
   }
 
-  long pid() {
+  @Override
+  public long pid() {
     return process.pid();
   }
 }

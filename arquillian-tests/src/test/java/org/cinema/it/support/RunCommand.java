@@ -7,6 +7,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -46,18 +48,36 @@ public final class RunCommand implements AutoCloseable {
    */
   public static RunCommand start(Path dataDir, Path log, Map<String, String> settings)
       throws IOException {
+    return start(dataDir, log, settings, List.of());
+  }
+
+  /**
+   * {@code make run_ear}'s program: {@code launcher.jar ear}, the EAR on Payara Server Full, with
+   * {@code settings} added (they must name the server, PAYARA_SERVER_HOME, and the EAR,
+   * BILLING_EAR).
+   */
+  public static RunCommand startEar(Path dataDir, Path log, Map<String, String> settings)
+      throws IOException {
+    return start(dataDir, log, settings, List.of("ear"));
+  }
+
+  private static RunCommand start(
+      Path dataDir, Path log, Map<String, String> settings, List<String> arguments)
+      throws IOException {
     int httpPort =
         settings.containsKey("HTTP_PORT")
             ? Integer.parseInt(settings.get("HTTP_PORT"))
             : Integer.getInteger("it.run.http.port");
     int dbPort = Integer.getInteger("it.run.db.port");
-    ProcessBuilder builder =
-        new ProcessBuilder(
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar",
-                System.getProperty("launcher.jar"))
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
+                System.getProperty("launcher.jar")));
+    command.addAll(arguments);
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
     // Whatever the developer's .env exported, this run is the zero-configuration one.
     env.keySet()
