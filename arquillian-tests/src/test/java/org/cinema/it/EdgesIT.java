@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -349,6 +350,46 @@ class EdgesIT {
       assertThat(response.header("X-Frame-Options")).hasValue("DENY");
       assertThat(response.header("Content-Security-Policy"))
           .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
+    }
+  }
+
+  @Test
+  void everyAnswerCarriesARequestIdTheCallersWhenWellFormedAndErrorBodiesNameIt() throws Exception {
+    Http.Response made = api.get("billing/products/" + UUID.randomUUID(), null);
+    assertThat(made.status()).isEqualTo(404);
+    String id = made.header("X-Request-Id").orElseThrow();
+    assertThat(UUID.fromString(id)).as("one made for the request").isNotNull();
+    assertThat(made.json().getString("request_id")).isEqualTo(id);
+    assertThat(api.get("ping", null).header("X-Request-Id"))
+        .as("each request its own")
+        .isPresent()
+        .isNotEqualTo(Optional.of(id));
+
+    String login = BillingClient.freshLogin();
+    Http.Response given =
+        api.register(
+            BillingClient.registration(login).add("password", "x").build(),
+            "X-Request-Id",
+            "shop-7f3a.retry:2_b-1");
+    assertThat(given.status()).as(given.toString()).isEqualTo(400);
+    assertThat(given.header("X-Request-Id")).hasValue("shop-7f3a.retry:2_b-1");
+    assertThat(given.json().getString("request_id")).isEqualTo("shop-7f3a.retry:2_b-1");
+    Http.Response unauthenticated = api.get("me/subscriptions", null);
+    assertThat(unauthenticated.status()).isEqualTo(401);
+    assertThat(unauthenticated.json().getString("request_id"))
+        .isEqualTo(unauthenticated.header("X-Request-Id").orElseThrow());
+
+    for (String malformed : List.of("two words", "a".repeat(129), "x;drop", "ünïcode")) {
+      String viewer = BillingClient.freshLogin();
+      Http.Response refused =
+          api.register(BillingClient.registration(viewer).build(), "X-Request-Id", malformed);
+      assertThat(refused.status()).as("%s: %s", malformed, refused).isEqualTo(400);
+      assertThat(refused.json().getString("error")).isEqualTo("INVALID_INPUT");
+      assertThat(refused.json().getString("message")).contains("X-Request-Id");
+      assertThat(refused.header("X-Request-Id")).as("not echoed").isEmpty();
+      assertThat(sql.value("select count(*) from billing.account where login = ?", viewer))
+          .as("refused before anything ran")
+          .isEqualTo(0L);
     }
   }
 

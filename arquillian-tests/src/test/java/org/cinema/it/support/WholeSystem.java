@@ -56,6 +56,9 @@ public final class WholeSystem {
     Http.Response anonymous = Http.get(runs);
     assertThat(anonymous.status()).as(anonymous.toString()).isEqualTo(401);
     assertThat(anonymous.json().getString("error")).isEqualTo("NOT_AUTHENTICATED");
+    assertThat(anonymous.json().getString("request_id"))
+        .as("the ETL's errors name the request too")
+        .isEqualTo(anonymous.header("X-Request-Id").orElseThrow());
     String admin = Tokens.signed(jwtPrivateKey, "admin");
     Http.Response listed =
         Http.send(HttpRequest.newBuilder(runs).header("Authorization", "Bearer " + admin));

@@ -5,13 +5,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cinema.common.error.ErrorCode;
+import org.cinema.common.web.RequestIds;
 
-/** The ETL's refusals in the system's one JSON error shape, {@code {"error", "message"}}. */
+/**
+ * The ETL's refusals in the system's one JSON error shape, {@code {"error", "message",
+ * "request_id"}}.
+ */
 final class EtlErrors {
 
   private EtlErrors() {}
@@ -19,8 +24,17 @@ final class EtlErrors {
   static Response response(ErrorCode code, String message) {
     return Response.status(code.status())
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(Map.of("error", code.name(), "message", message))
+        .entity(body(code, message))
         .build();
+  }
+
+  /** The shape, with the request's id when it has one. */
+  private static Map<String, String> body(ErrorCode code, String message) {
+    Map<String, String> body = new LinkedHashMap<>();
+    body.put("error", code.name());
+    body.put("message", message);
+    RequestIds.current().ifPresent(id -> body.put("request_id", id));
+    return body;
   }
 
   /** JAX-RS's own refusals (not logged in, not an admin, no such path, wrong method). */
@@ -32,7 +46,7 @@ final class EtlErrors {
       int status = e.getResponse().getStatus();
       return Response.fromResponse(e.getResponse())
           .type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("error", ErrorCode.forStatus(status).name(), "message", e.getMessage()))
+          .entity(body(ErrorCode.forStatus(status), e.getMessage()))
           .build();
     }
   }
@@ -46,7 +60,8 @@ final class EtlErrors {
     @Override
     public Response toResponse(Throwable e) {
       String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, e, () -> "Incident " + incident);
+      String request = RequestIds.inLog();
+      LOG.log(Level.SEVERE, e, () -> "Incident " + incident + request);
       return response(ErrorCode.INTERNAL_ERROR, "Unexpected error, incident " + incident);
     }
   }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cinema.common.error.ErrorCode;
+import org.cinema.common.web.RequestIds;
 
 /**
  * Anything else is a bug: logged with an incident id, answered 500 in the error shape without
@@ -32,7 +33,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       }
     }
     String incident = UUID.randomUUID().toString();
-    LOG.log(Level.SEVERE, e, () -> "Incident " + incident);
+    String request = RequestIds.inLog();
+    LOG.log(Level.SEVERE, e, () -> "Incident " + incident + request);
     return ErrorBody.response(ErrorCode.INTERNAL_ERROR, "Unexpected error, incident " + incident);
   }
 }

@@ -23,7 +23,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return Response.fromResponse(e.getResponse())
         .status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(code.name(), message, null))
+        .entity(ErrorBody.of(code, message, null))
         .build();
   }
 }
