@@ -19,6 +19,9 @@ final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "cinema";
   static final String USER = "postgres";
 
+  /** The major version of the PostgreSQL binaries the build embeds (the pom's binaries BOM). */
+  static final String MAJOR = "17";
+
   private final EmbeddedPostgres postgres;
 
   private EmbeddedDatabase(EmbeddedPostgres postgres) {
@@ -26,6 +29,7 @@ final class EmbeddedDatabase implements AutoCloseable {
   }
 
   static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+    refuseAnotherMajor(dataDir);
     Files.createDirectories(dataDir);
     EmbeddedPostgres postgres =
         EmbeddedPostgres.builder()
@@ -40,6 +44,30 @@ final class EmbeddedDatabase implements AutoCloseable {
     EmbeddedDatabase database = new EmbeddedDatabase(postgres);
     database.createDatabaseIfMissing();
     return database;
+  }
+
+  /**
+   * A data folder made by another major version cannot be opened by this one (PostgreSQL would
+   * refuse it with a less helpful message): say what was found and what to do.
+   */
+  static void refuseAnotherMajor(Path dataDir) throws IOException {
+    Path version = dataDir.resolve("PG_VERSION");
+    if (!Files.exists(version)) {
+      return;
+    }
+    String made = Files.readString(version).strip();
+    if (!made.equals(MAJOR)) {
+      throw new IOException(
+          "The embedded database in "
+              + dataDir
+              + " was made by PostgreSQL "
+              + made
+              + "; this build embeds PostgreSQL "
+              + MAJOR
+              + ". To keep its data, dump it with the build that made it (pg_dump -h localhost -p"
+              + " EMBEDDED_DB_PORT -U postgres cinema) and load the dump after a fresh start; to"
+              + " start afresh, remove that folder (make clean removes the whole data folder)");
+    }
   }
 
   /**
