@@ -154,14 +154,16 @@ final class PayaraServerFull implements AppServer {
             shown);
     Map<String, String> serverEnv = new HashMap<>(environment);
     serverEnv.remove("PAYARA_ADMIN_PASSWORD");
-    serverEnv.put("AS_JAVA", System.getProperty("java.home"));
-    if (!Files.exists(server.domainDir.resolve(DOMAIN))) {
+    boolean made = !Files.exists(server.domainDir.resolve(DOMAIN));
+    if (made) {
       server.createDomain(driverJar, serverEnv, database);
     }
     server.local(serverEnv, "start-domain", "--domaindir", server.domainDir.toString(), DOMAIN);
     server.server = server.readPid().orElseThrow(() -> new IOException("start-domain left no pid"));
     try {
-      server.applyResources(database);
+      if (!made) { // a domain made by this start got them before its restart
+        server.applyResources(database);
+      }
       server.deployIfChanged();
       server.remote(
           "clean-jbatch-repository",
@@ -307,12 +309,8 @@ final class PayaraServerFull implements AppServer {
   }
 
   @Override
-  public int waitFor() throws InterruptedException {
-    try {
-      server.onExit().get();
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e);
-    }
+  public int waitFor() {
+    server.onExit().join();
     return 0;
   }
 
@@ -376,16 +374,12 @@ final class PayaraServerFull implements AppServer {
       }
       String text = Files.readString(output);
       if (process.exitValue() != 0) {
-        throw new IOException("asadmin " + String.join(" ", redacted(arguments)) + ":\n" + text);
+        throw new IOException("asadmin " + String.join(" ", arguments) + ":\n" + text);
       }
       return text;
     } finally {
       Files.deleteIfExists(output);
     }
-  }
-
-  private static List<String> redacted(List<String> arguments) {
-    return arguments.stream().map(a -> a.startsWith("AS_ADMIN") ? "***" : a).toList();
   }
 
   /** asadmin's property syntax: {@code :} and {@code =} inside a value are escaped. */
