@@ -7,32 +7,19 @@ import java.net.URI;
 import java.net.URL;
 import java.sql.SQLException;
 import java.util.UUID;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.util.PSQLException;
 
-/** billing-web.war (with billing-ejb inside) on its own fresh database. */
-@ExtendWith(ArquillianExtension.class)
+/** billing-web.war (with billing-ejb inside), which migrated its database when it started. */
 class BillingWebIT {
 
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
 
-  @ArquillianResource private URL base;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
+  private final URL base = SharedMicro.SANDBOX.base();
 
   @Test
   void isReadyWithTheBillingSchemaMigrated() throws Exception {

@@ -32,19 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cinema.common.error.ErrorCode;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.RawHttp;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * billing-web tried as an attacker would from the network: a forged Host header, bodies too large,
@@ -52,7 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * protective headers, an error code of the one vocabulary). The container runs with a login window
  * of 4 s and 12 failures per address (arquillian.xml), so that the window can pass in a test.
  */
-@ExtendWith(ArquillianExtension.class)
 class EdgesIT {
 
   private static final Duration WINDOW = Duration.ofSeconds(4);
@@ -61,15 +54,9 @@ class EdgesIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
   private BillingClient api;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeEach
   void client() throws Exception {

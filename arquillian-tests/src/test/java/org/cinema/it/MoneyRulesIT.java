@@ -17,20 +17,14 @@ import java.util.List;
 import java.util.UUID;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.ProviderEvents;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeSignature;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The money rules over HTTP with the sandbox provider, when provider events race, repeat, come
@@ -40,7 +34,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * provider, it signs Stripe-format events with the sandbox's secret or writes the sandbox's own
  * records, as a provider that took a card while its event was still on the way would have them.
  */
-@ExtendWith(ArquillianExtension.class)
 class MoneyRulesIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -48,16 +41,10 @@ class MoneyRulesIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
   private BillingClient api;
   private String admin;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeEach
   void client() throws Exception {

@@ -19,25 +19,18 @@ import java.util.List;
 import java.util.UUID;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Billing tells of what happens: each change writes its event with it (the outbox), and the viewer
  * is told on the configured channel (here the default, {@code log}) once per event, in order. The
  * administrator sees every delivery and sends a parked one again.
  */
-@ExtendWith(ArquillianExtension.class)
 class NotificationsIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -45,17 +38,11 @@ class NotificationsIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
   private BillingClient api;
 
   private String admin;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeEach
   void client() throws Exception {

@@ -17,18 +17,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A viewer replaces the card renewals charge ({@code POST /api/v1/me/payment-method}) on the
@@ -36,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * 0000 0000 0341 saves, and every charge on it is declined. Time passes by the test clock (an
  * administrator moves it), and the renewer, running every second here, renews what is due.
  */
-@ExtendWith(ArquillianExtension.class)
 class PaymentMethodIT {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -45,15 +38,9 @@ class PaymentMethodIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
   private BillingClient api;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeEach
   void client() throws Exception {

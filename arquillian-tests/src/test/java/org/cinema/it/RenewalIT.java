@@ -19,18 +19,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Subscriptions renew on their own: the renewer runs every second in this container ({@code
@@ -38,7 +32,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * paid period in the database, as the days would; everything else goes through the API, the
  * sandbox's checkout page and the renewer as in production.
  */
-@ExtendWith(ArquillianExtension.class)
 class RenewalIT {
 
   private static final Duration RENEWER_WAIT = Duration.ofSeconds(30);
@@ -46,15 +39,9 @@ class RenewalIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
   private BillingClient api;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeEach
   void client() throws Exception {

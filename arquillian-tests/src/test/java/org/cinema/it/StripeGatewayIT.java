@@ -28,23 +28,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeSignature;
 import org.cinema.it.support.StripeStub;
 import org.cinema.it.support.StripeWorld;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * billing-web.war with {@code PAYMENT_PROVIDER=stripe}, its stripe-java talking to a local stub of
@@ -52,7 +46,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * endpoint secret exactly as Stripe signs them. Asserts what a viewer sees (status codes, access)
  * and what we asked Stripe (form fields, idempotency keys), and the rows in the database.
  */
-@ExtendWith(ArquillianExtension.class)
 class StripeGatewayIT {
 
   private static final StripeStub stripe = new StripeStub(Integer.getInteger("it.stripe.port"));
@@ -60,17 +53,11 @@ class StripeGatewayIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.STRIPE));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.STRIPE.base();
 
   private BillingClient api;
 
   private StripeWorld world;
-
-  @Deployment(testable = false)
-  @TargetsContainer("stripe")
-  static WebArchive billingWebOnStripe() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeAll
   static void startStripe() {

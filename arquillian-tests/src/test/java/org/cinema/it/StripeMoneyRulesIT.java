@@ -29,23 +29,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeStub;
 import org.cinema.it.support.StripeWorld;
 import org.cinema.it.support.StripeWorld.Pending;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The money rules on the Stripe paths, against the local stub of Stripe's API: checkouts closed at
@@ -54,7 +48,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * successes for another amount. The container's reconciler runs every 2 s for what is 8 s old and
  * Stripe answers within 1.5 s or is taken as unanswered (arquillian.xml).
  */
-@ExtendWith(ArquillianExtension.class)
 class StripeMoneyRulesIT {
 
   private static final Duration SETTLE = Duration.ofSeconds(30);
@@ -63,17 +56,11 @@ class StripeMoneyRulesIT {
 
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.STRIPE));
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.STRIPE.base();
 
   private BillingClient api;
 
   private StripeWorld world;
-
-  @Deployment(testable = false)
-  @TargetsContainer("stripe")
-  static WebArchive billingWebOnStripe() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeAll
   static void startStripe() {

@@ -33,27 +33,20 @@ import java.util.stream.Collectors;
 import org.cinema.common.security.PemKeys;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.ProviderEvents;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.StripeSignature;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The viewer API of billing-web.war over HTTP, with the offline sandbox provider: the original
  * integration scenario, then each way it can go wrong. Payments go through the sandbox's checkout
  * page and reach us as signed webhook events, exactly as in a real run.
  */
-@ExtendWith(ArquillianExtension.class)
 class ViewerApiIT {
 
   private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(30);
@@ -61,15 +54,9 @@ class ViewerApiIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
   private BillingClient api;
-
-  @Deployment(testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeEach
   void client() throws Exception {

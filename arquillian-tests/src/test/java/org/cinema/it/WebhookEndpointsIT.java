@@ -32,22 +32,15 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
-import org.cinema.it.support.Deployments;
 import org.cinema.it.support.Http;
+import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.OperateOnDeployment;
-import org.jboss.arquillian.container.test.api.TargetsContainer;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Outbound webhooks to the cinema's systems: the admin API that registers endpoints, and what a
@@ -56,7 +49,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * container allows private targets (the receiver is on localhost) and retries fast (1 s, then 2 s,
  * 3 attempts); the stripe container keeps the default and refuses them.
  */
-@ExtendWith(ArquillianExtension.class)
 class WebhookEndpointsIT {
 
   private static final Duration DELIVERY_WAIT = Duration.ofSeconds(30);
@@ -66,31 +58,15 @@ class WebhookEndpointsIT {
   private final Sql sql = new Sql(TestDatabase.dataSource(TestDatabase.BILLING));
   private final BillingCatalog catalog = new BillingCatalog(sql);
 
-  @ArquillianResource
-  @OperateOnDeployment("billing")
-  private URL base;
+  private final URL base = SharedMicro.SANDBOX.base();
 
-  @ArquillianResource
-  @OperateOnDeployment("stripe")
-  private URL stripeBase;
+  private final URL stripeBase = SharedMicro.STRIPE.base();
 
   private BillingClient api;
 
   private String admin;
 
   private final List<String> registered = new ArrayList<>();
-
-  @Deployment(name = "billing", testable = false)
-  @TargetsContainer("billing")
-  static WebArchive billingWeb() {
-    return Deployments.builtWar("billing-web.war");
-  }
-
-  @Deployment(name = "stripe", testable = false)
-  @TargetsContainer("stripe")
-  static WebArchive billingWebWithDefaults() {
-    return Deployments.builtWar("billing-web.war");
-  }
 
   @BeforeAll
   static void startReceiver() {

@@ -52,6 +52,7 @@ public final class TestDatabase implements LauncherSessionListener {
 
   @Override
   public void launcherSessionClosed(LauncherSession session) {
+    SharedMicro.stopAll();
     if (postgres != null) {
       try {
         postgres.close();
