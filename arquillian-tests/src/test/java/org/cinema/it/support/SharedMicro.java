@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * billing-web.war as built, on Payara Micro against the test database, one process per
  * configuration for the whole test run. Arquillian's Payara Micro adapter starts a JVM for every
- * test class (Payara Micro cannot deploy into a running instance), ~40 s each on this machine: ten
- * classes use these two configurations, so they share them instead. A class therefore sees what
- * earlier ones left in the server as well as in the database (as a real server does); tests that
- * move the test clock set it back to the real time when they end.
+ * test class (Payara Micro cannot deploy into a running instance), ~40 s each on this machine:
+ * eleven classes use these two configurations, so they share them instead. A class therefore sees
+ * what earlier ones left in the server as well as in the database (as a real server does); tests
+ * that move the test clock set it back to the real time when they end.
  *
  * <p>The admin and ETL deployments, which have one or two classes each (one of them in-container),
  * stay Arquillian's ({@code arquillian.xml}).
@@ -33,7 +33,8 @@ public enum SharedMicro {
    * webhook event is parked after 3 attempts, 1 s apart at first; failed logins are counted in
    * windows of 4 s, 12 at most per address (EdgesIT); the test clock may be moved (RenewalIT
    * travels in time); notifications are retried after 1 s, then 2 s, 3 attempts, and webhooks may
-   * go to this machine (WebhookEndpointsIT's receiver).
+   * go to this machine (WebhookEndpointsIT's receiver); the metrics read the database on every
+   * scrape (OperationsMetricsIT).
    */
   SANDBOX(
       TestDatabase.BILLING,
@@ -53,7 +54,8 @@ public enum SharedMicro {
           "-Dnotify.max-attempts=3",
           "-Dnotify.lease=PT5S",
           "-Dnotify.interval-millis=500",
-          "-Dwebhook.allow-private-targets=true")),
+          "-Dwebhook.allow-private-targets=true",
+          "-Dmetrics.refresh-seconds=0")),
 
   /**
    * With PAYMENT_PROVIDER=stripe, its stripe-java pointed at the WireMock stub of the Stripe API

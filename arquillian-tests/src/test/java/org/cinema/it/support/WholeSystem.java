@@ -76,5 +76,37 @@ public final class WholeSystem {
     assertThat(hooked.status())
         .as("the failure hook is off in a normal run: %s", hooked)
         .isEqualTo(400);
+    assertMetricsForAdministratorsOnly(base, jwtPrivateKey);
+  }
+
+  /**
+   * The metrics (served by Payara inside billing-web, at the root context) carry billing's and the
+   * ETL's figures, for an administrator's token only.
+   */
+  private static void assertMetricsForAdministratorsOnly(URI base, Path jwtPrivateKey) {
+    URI metrics = URI.create(base + "/metrics?scope=application");
+    Http.Response anonymous = Http.get(metrics);
+    assertThat(anonymous.status()).as("metrics, anonymous: %s", anonymous).isEqualTo(401);
+    assertThat(anonymous.json().getString("error")).isEqualTo("NOT_AUTHENTICATED");
+    assertThat(Http.get(URI.create(base + "/metrics/base")).status()).isEqualTo(401);
+    Http.Response viewer =
+        Http.send(
+            HttpRequest.newBuilder(metrics)
+                .header("Authorization", "Bearer " + Tokens.signed(jwtPrivateKey, "user")));
+    assertThat(viewer.status()).as("metrics, a viewer: %s", viewer).isEqualTo(403);
+    assertThat(viewer.json().getString("error")).isEqualTo("FORBIDDEN");
+    Http.Response admin =
+        Http.send(
+            HttpRequest.newBuilder(metrics)
+                .header("Authorization", "Bearer " + Tokens.signed(jwtPrivateKey, "admin")));
+    assertThat(admin.status()).as("metrics, an administrator: %s", admin).isEqualTo(200);
+    assertThat(admin.body())
+        .contains("billing_payments{")
+        .contains("billing_webhook_inbox_backlog{")
+        .contains("billing_renewal_lag_seconds{")
+        .contains("billing_notifications_backlog{")
+        .contains("billing_access_checks_total{")
+        .contains("etl_rows_copied{")
+        .contains("etl_lag_seconds{");
   }
 }

@@ -1,5 +1,6 @@
 package org.cinema.billing.entitlement;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
@@ -9,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Recent answers of the access check on this instance, per account and movie, so that a viewer
@@ -25,6 +30,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>A check that read the database before an eviction must not store its answer after it: every
  * eviction moves {@link #epoch()} on, and {@link #put} keeps an answer only if the epoch is the one
  * read before the query.
+ *
+ * <p>{@code billing_access_checks_total} counts the answers asked of it by whether one was kept
+ * ({@code answered_from="cache"}) or the database had to be asked: the hit rate ops watch.
  */
 @ApplicationScoped
 public class AccessCache {
@@ -45,15 +53,34 @@ public class AccessCache {
 
   private volatile boolean listening;
 
+  @Inject private MetricRegistry metrics;
+
+  private Counter hits;
+
+  private Counter misses;
+
   private record Answer(boolean allow, long validUntilMillis) {}
+
+  @PostConstruct
+  void countAnswers() {
+    Metadata checks =
+        Metadata.builder()
+            .withName("billing_access_checks_total")
+            .withDescription("Access checks on this instance, by where the answer came from")
+            .build();
+    hits = metrics.counter(checks, new Tag("answered_from", "cache"));
+    misses = metrics.counter(checks, new Tag("answered_from", "database"));
+  }
 
   /** The answer for this account and movie, if one is kept and still valid at {@code nowMillis}. */
   public Optional<Boolean> answer(UUID accountId, UUID movieId, long nowMillis) {
     Map<UUID, Answer> answers = byAccount.get(accountId);
     Answer answer = answers == null ? null : answers.get(movieId);
     if (answer == null || nowMillis >= answer.validUntilMillis()) {
+      misses.inc();
       return Optional.empty();
     }
+    hits.inc();
     return Optional.of(answer.allow());
   }
 

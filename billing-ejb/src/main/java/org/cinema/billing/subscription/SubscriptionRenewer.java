@@ -35,6 +35,10 @@ import java.util.logging.Logger;
 import org.cinema.billing.payment.gateway.ActiveGateway;
 import org.cinema.billing.platform.PublicApi;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * The renewal engine. Every {@code RENEWAL_INTERVAL_SECONDS} (60; 0 turns the schedule off), or
@@ -123,6 +127,8 @@ public class SubscriptionRenewer {
 
   @Inject private Clock clock;
 
+  @Inject private MetricRegistry metrics;
+
   private final AtomicBoolean running = new AtomicBoolean();
 
   private final AtomicBoolean toldToConfigure = new AtomicBoolean();
@@ -202,6 +208,7 @@ public class SubscriptionRenewer {
       LOG.log(Level.WARNING, "Renewal pass " + tally.id() + " stopped: " + e, e);
     }
     RenewalRunView done = tally.view(clock.instant());
+    count(done);
     if (recordAlways || tally.didSomething()) {
       try {
         runs.progress(done);
@@ -210,6 +217,31 @@ public class SubscriptionRenewer {
       }
     }
     return done;
+  }
+
+  /** {@code billing_renewals_total} by outcome: what this instance's passes did. */
+  private void count(RenewalRunView pass) {
+    Map<String, Integer> outcomes =
+        Map.of(
+            "renewed", pass.renewed(),
+            "failed", pass.failed(),
+            "past_due", pass.pastDue(),
+            "expired", pass.expired(),
+            "canceled", pass.canceled(),
+            "awaiting_viewer", pass.awaiting(),
+            "error", pass.errors());
+    outcomes.forEach(
+        (outcome, times) -> {
+          Metadata renewals =
+              Metadata.builder()
+                  .withName("billing_renewals_total")
+                  .withDescription("Renewal outcomes of this instance's passes")
+                  .build();
+          Counter counter = metrics.counter(renewals, new Tag("outcome", outcome));
+          if (times > 0) {
+            counter.inc(times);
+          }
+        });
   }
 
   private void endWhatIsDue(RenewalTally tally) {
