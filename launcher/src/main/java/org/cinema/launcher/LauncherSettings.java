@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  * single instance with no Hazelcast at all. Webhook endpoints on this machine or its network are
  * allowed ({@code WEBHOOK_ALLOW_PRIVATE_TARGETS}, default true here, false in the container
  * images): the run command is for development, where the cinema's receiver often runs next to it.
+ * {@code LOG_FORMAT=json} has Payara write one JSON object per log line.
  */
 record LauncherSettings(
     int httpPort,
@@ -28,7 +29,8 @@ record LauncherSettings(
     Optional<Cluster> cluster,
     Duration readyTimeout,
     Set<Module> modules,
-    boolean allowPrivateWebhookTargets) {
+    boolean allowPrivateWebhookTargets,
+    boolean jsonLogs) {
 
   /** Connection settings of one schema's database. */
   record Database(String url, String user, String password) {}
@@ -62,7 +64,20 @@ record LauncherSettings(
         cluster(env),
         Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)),
         Module.parse(value(env, "DEPLOY").orElse("all")),
-        value(env, "WEBHOOK_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(true));
+        value(env, "WEBHOOK_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(true),
+        jsonLogs(env));
+  }
+
+  /** {@code LOG_FORMAT}: {@code text} (Payara's usual lines, the default) or {@code json}. */
+  private static boolean jsonLogs(Map<String, String> env) {
+    String format = value(env, "LOG_FORMAT").orElse("text");
+    return switch (format) {
+      case "text" -> false;
+      case "json" -> true;
+      default ->
+          throw new IllegalArgumentException(
+              "LOG_FORMAT must be text or json, not '" + format + "'");
+    };
   }
 
   /**

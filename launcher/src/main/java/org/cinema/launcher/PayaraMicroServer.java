@@ -1,7 +1,10 @@
 package org.cinema.launcher;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Payara Micro in a child process, with the chosen WARs at their context roots; ready when every
@@ -17,6 +22,11 @@ import java.util.concurrent.TimeUnit;
 final class PayaraMicroServer implements AppServer {
 
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private static final String JSON_LOGGING = "logging-json.properties";
+
+  private static final String JSON_FORMATTER =
+      "fish.payara.enterprise.server.logging.JSONLogFormatter";
 
   private final Process process;
   private final int httpPort;
@@ -32,6 +42,9 @@ final class PayaraMicroServer implements AppServer {
   static PayaraMicroServer start(
       Path runtimeDir, LauncherSettings settings, Map<String, String> environment)
       throws IOException {
+    if (settings.jsonLogs()) {
+      writeJsonLogging(runtimeDir, settings.dataDir());
+    }
     ProcessBuilder builder = new ProcessBuilder(command(runtimeDir, settings)).inheritIO();
     builder.environment().putAll(environment);
     return new PayaraMicroServer(
@@ -54,7 +67,40 @@ final class PayaraMicroServer implements AppServer {
       command.addAll(deploy(runtimeDir, module.war, module.contextRoot));
     }
     command.addAll(dataGrid(settings.cluster()));
+    if (settings.jsonLogs()) {
+      command.addAll(
+          List.of("--logproperties", settings.dataDir().resolve(JSON_LOGGING).toString()));
+    }
     return command;
+  }
+
+  /**
+   * Payara Micro's own logging configuration with its console lines written by Payara's {@code
+   * JSONLogFormatter}: one JSON object per line (timestamp, level, logger, thread, message), for a
+   * log shipper to read without parsing. Everything else (levels) stays Payara's.
+   */
+  private static void writeJsonLogging(Path runtimeDir, Path dataDir) throws IOException {
+    String defaults;
+    try (ZipFile micro = new ZipFile(runtimeDir.resolve("payara-micro.jar").toFile())) {
+      ZipEntry entry = micro.getEntry("MICRO-INF/domain/logging.properties");
+      if (entry == null) {
+        throw new IOException("payara-micro.jar has no MICRO-INF/domain/logging.properties");
+      }
+      try (InputStream in = micro.getInputStream(entry)) {
+        defaults = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+      }
+    }
+    String json =
+        defaults
+            .replaceAll(
+                "(?m)^java\\.util\\.logging\\.ConsoleHandler\\.formatter=.*$",
+                "java.util.logging.ConsoleHandler.formatter=" + JSON_FORMATTER)
+            .replaceAll("(?m)^.*ansiColor=.*$", "");
+    if (!json.contains(JSON_FORMATTER)) {
+      json += "\njava.util.logging.ConsoleHandler.formatter=" + JSON_FORMATTER + "\n";
+    }
+    Files.createDirectories(dataDir);
+    Files.writeString(dataDir.resolve(JSON_LOGGING), json, StandardCharsets.ISO_8859_1);
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.cinema.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -38,5 +39,19 @@ class PayaraMicroServerTest {
             "--startport 6900",
             "--interfaces 10.0.0.*")
         .doesNotContain("--nohazelcast", "--nocluster", "multicast", "--mcaddress");
+  }
+
+  @Test
+  void logLinesAreJsonOnlyWhenAsked() {
+    assertThat(PayaraMicroServer.command(RUNTIME, LauncherSettings.fromEnvironment(Map.of())))
+        .doesNotContain("--logproperties");
+
+    LauncherSettings json =
+        LauncherSettings.fromEnvironment(Map.of("LOG_FORMAT", "json", "DATA_DIR", "/data"));
+    assertThat(String.join(" ", PayaraMicroServer.command(RUNTIME, json)))
+        .contains("--logproperties /data/logging-json.properties");
+    assertThatThrownBy(() -> LauncherSettings.fromEnvironment(Map.of("LOG_FORMAT", "xml")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("LOG_FORMAT must be text or json, not 'xml'");
   }
 }

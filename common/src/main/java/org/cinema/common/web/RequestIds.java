@@ -16,7 +16,8 @@ import org.cinema.common.error.ErrorCode;
  * when it sends one (1 to 128 letters, digits or {@code . _ : -}; anything else is refused with
  * 400, so no caller can write into a log line), a new UUID otherwise. It is echoed in the
  * response's {@code X-Request-Id}, carried by every error body ({@code request_id}) and by the log
- * lines written about the request ({@link #current()}), on the thread serving it.
+ * lines written about the request ({@link #current()}, stamped on every application line written
+ * while it is served by {@link RequestLogStamp}), on the thread serving it.
  */
 public class RequestIds extends HttpFilter {
 
@@ -25,6 +26,18 @@ public class RequestIds extends HttpFilter {
   private static final String ATTRIBUTE = RequestIds.class.getName();
   private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+  private RequestLogStamp[] stamps = new RequestLogStamp[0];
+
+  @Override
+  public void init() {
+    stamps = RequestLogStamp.install();
+  }
+
+  @Override
+  public void destroy() {
+    RequestLogStamp.uninstall(stamps);
+  }
 
   /** The id of the request this thread serves, if it serves one. */
   public static Optional<String> current() {
