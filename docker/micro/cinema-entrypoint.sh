@@ -1,8 +1,11 @@
 #!/bin/sh
-# Entry point of the cinema-billing Micro image: checks what the image cannot run without, turns
-# the PAYARA_CLUSTER* variables into Payara Micro's options (as the run command does), then hands
+# Entry point of the cinema-billing Micro image: reads the secrets handed over as files
+# (NAME_FILE, see secrets-from-files.sh), checks what the image cannot run without, turns the
+# PAYARA_CLUSTER* variables into Payara Micro's options (as the run command does), then hands
 # over to the base image's entrypoint.sh (java ... -jar payara-micro.jar "$@").
 set -e
+
+. "${SCRIPT_DIR:-/opt/payara}/secrets-from-files.sh"
 
 refuse() {
   echo "cinema-billing: $1" >&2
@@ -13,6 +16,11 @@ if [ -z "$(printf '%s' "${PUBLIC_API_URL:-}" | tr -d '[:space:]')" ]; then
   refuse "PUBLIC_API_URL is empty. Set it to the API's public base URL, e.g.
   https://cinema.example/api/ : checkout links and webhook targets are built on it (the server
   no longer trusts the Host header)."
+fi
+
+if [ -z "${BILLING_JWT_PRIVATE_KEY_LOCATION:-}" ] || [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ]; then
+  refuse "BILLING_JWT_PRIVATE_KEY_LOCATION and MP_JWT_VERIFY_PUBLICKEY_LOCATION are needed: the
+  token key pair (compose's jwt-keys service makes one; docker/README.md)."
 fi
 
 if [ -n "${PAYARA_CLUSTER_PASSWORD:-}" ]; then
