@@ -30,6 +30,7 @@ import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
 import org.cinema.it.support.TestDatabase;
+import org.cinema.it.support.TestFiles;
 import org.cinema.it.support.WholeSystem;
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,8 @@ class EarOnPayaraServerIT {
             Map.entry("ADMIN_USERNAME", "ear-admin"),
             Map.entry("ADMIN_PASSWORD", "ear-admin-password"));
     Path dataDir = deployments.resolve("run-ear-data");
+    // A first start, every time: the domain is made by the command under test.
+    TestFiles.emptyFolder(dataDir);
     Path log = deployments.resolve("run-ear.log");
     Files.deleteIfExists(log);
 

@@ -107,6 +107,8 @@ public final class WholeSystem {
         .contains("billing_notifications_backlog{")
         .contains("billing_access_checks_total{")
         .contains("etl_rows_copied{")
-        .contains("etl_lag_seconds{");
+        .contains("etl_lag_seconds{")
+        .as("every figure read from the databases")
+        .doesNotContain(" NaN");
   }
 }

@@ -1,29 +1,19 @@
 package org.cinema.billing.reporting;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.payment.sandbox.SandboxGateway;
 import org.cinema.billing.payment.stripe.StripeGateway;
-import org.cinema.billing.platform.BillingSchema;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -39,6 +29,10 @@ import org.eclipse.microprofile.metrics.Tag;
  * instances, not the sum. What one instance did is counted where it happens ({@code
  * billing_renewals_total} by the renewer, {@code billing_access_checks_total} by the access cache):
  * sum those across instances.
+ *
+ * <p>Payara calls the gauges on its metrics servlet's thread; the read is an EJB call ({@link
+ * OperationsFigures}) so that it has the module's naming context and class loader there in both
+ * layouts, as the readiness checks do.
  */
 @ApplicationScoped
 public class OperationsMetrics {
@@ -47,42 +41,11 @@ public class OperationsMetrics {
 
   private static final List<String> PROVIDERS = List.of(SandboxGateway.NAME, StripeGateway.NAME);
 
-  /** Every figure the database gives, keyed by name (payments by "payments provider status"). */
-  private static final String FIGURES =
-      "select 'payments ' || provider || ' ' || status, count(*) from billing.payment"
-          + " group by provider, status"
-          + " union all select 'inbox', count(*) from billing.webhook_event"
-          + "   where processed_at is null and parked_at is null"
-          + " union all select 'inbox_age', coalesce(extract(epoch from ? - min(received_at)), 0)"
-          + "   from billing.webhook_event where processed_at is null and parked_at is null"
-          + " union all select 'inbox_parked', count(*) from billing.webhook_event"
-          + "   where parked_at is not null and processed_at is null"
-          + " union all select 'notifications', count(*) from billing.notification"
-          + "   where status in ('PENDING', 'FAILED')"
-          + " union all select 'notifications_age',"
-          + "   coalesce(extract(epoch from ? - min(created_at)), 0) from billing.notification"
-          + "   where status in ('PENDING', 'FAILED')"
-          + " union all select 'notifications_dead', count(*) from billing.notification"
-          + "   where status = 'DEAD'"
-          + " union all select 'renewals_due', count(*) from billing.subscription s"
-          + "   where ((status = 'ACTIVE' and not cancel_at_period_end and current_period_end <= ?)"
-          + "   or (status = 'PAST_DUE' and retry_at <= ?))"
-          + "   and exists (select 1 from billing.product p"
-          + "     where p.id = s.product_id and p.deleted_at is null)"
-          + " union all select 'renewal_lag', coalesce(extract(epoch from ? - min(due)), 0) from"
-          + "   (select case when status = 'ACTIVE' then current_period_end else retry_at end as due"
-          + "    from billing.subscription s"
-          + "    where ((status = 'ACTIVE' and not cancel_at_period_end and current_period_end <= ?)"
-          + "    or (status = 'PAST_DUE' and retry_at <= ?))"
-          + "    and exists (select 1 from billing.product p"
-          + "      where p.id = s.product_id and p.deleted_at is null)) due";
-
   @Inject private MetricRegistry registry;
 
   @Inject private Clock clock;
 
-  @Resource(lookup = BillingSchema.DATA_SOURCE)
-  private DataSource dataSource;
+  @Inject private OperationsFigures database;
 
   @Inject
   @ConfigProperty(name = "metrics.refresh-seconds", defaultValue = "10")
@@ -149,30 +112,13 @@ public class OperationsMetrics {
     if (Duration.between(readAt, now).abs().getSeconds() >= refreshSeconds) {
       readAt = now;
       try {
-        figures = read(now);
-      } catch (SQLException | RuntimeException e) {
+        figures = database.read(now);
+      } catch (RuntimeException e) {
         LOG.warning("Could not read the operations figures: " + e);
         figures = Map.of();
         return Double.NaN;
       }
     }
     return figures.isEmpty() ? Double.NaN : figures.getOrDefault(name, 0.0);
-  }
-
-  private Map<String, Double> read(Instant now) throws SQLException {
-    OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
-    Map<String, Double> read = new HashMap<>();
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement query = connection.prepareStatement(FIGURES)) {
-      for (int parameter = 1; parameter <= 7; parameter++) {
-        query.setObject(parameter, at);
-      }
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          read.put(rows.getString(1), rows.getDouble(2));
-        }
-      }
-    }
-    return read;
   }
 }

@@ -1,23 +1,14 @@
 package org.cinema.etl.job;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.cinema.etl.platform.EtlDatabases;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -37,19 +28,13 @@ public class EtlMetrics {
 
   @Inject private MetricRegistry registry;
 
-  @Resource(lookup = EtlDatabases.SOURCE)
-  private DataSource source;
-
-  @Resource(lookup = EtlDatabases.TARGET)
-  private DataSource target;
+  @Inject private EtlFigures databases;
 
   @Inject
   @ConfigProperty(name = "metrics.refresh-seconds", defaultValue = "10")
   private long refreshSeconds;
 
-  private record Figures(long rows, double lagSeconds) {}
-
-  private Map<CatalogTable, Figures> figures = Map.of();
+  private Map<CatalogTable, EtlFigures.Table> figures = Map.of();
 
   private Instant readAt = Instant.MIN;
 
@@ -79,57 +64,16 @@ public class EtlMetrics {
     if (Duration.between(readAt, now).abs().getSeconds() >= refreshSeconds) {
       readAt = now;
       try {
-        figures = read(now);
-      } catch (SQLException | RuntimeException e) {
+        figures = databases.read(now);
+      } catch (RuntimeException e) {
         LOG.warning("Could not read the ETL's figures: " + e);
         figures = Map.of();
       }
     }
-    Figures of = figures.get(table);
+    EtlFigures.Table of = figures.get(table);
     if (of == null) {
       return Double.NaN;
     }
     return lag ? of.lagSeconds() : of.rows();
-  }
-
-  private Map<CatalogTable, Figures> read(Instant now) throws SQLException {
-    Map<CatalogTable, Figures> read = new EnumMap<>(CatalogTable.class);
-    for (CatalogTable table : CatalogTable.values()) {
-      long rows = 0;
-      OffsetDateTime copiedUpTo = null;
-      try (Connection connection = target.getConnection();
-          PreparedStatement query =
-              connection.prepareStatement(
-                  "select coalesce(sum(rows_total), 0), min(watermark_updated_at)"
-                      + " from billing.etl_state where table_name = ? or table_name like ?")) {
-        query.setString(1, table.tableName());
-        query.setString(2, table.tableName() + " %");
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          rows = row.getLong(1);
-          copiedUpTo = row.getObject(2, OffsetDateTime.class);
-        }
-      }
-      double lag = 0;
-      try (Connection connection = source.getConnection();
-          PreparedStatement query =
-              connection.prepareStatement(
-                  "select min(updated_at) from content."
-                      + table.tableName()
-                      + (copiedUpTo == null ? "" : " where updated_at > ?"))) {
-        if (copiedUpTo != null) {
-          query.setObject(1, copiedUpTo);
-        }
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          OffsetDateTime oldestNotCopied = row.getObject(1, OffsetDateTime.class);
-          if (oldestNotCopied != null) {
-            lag = Math.max(0, Duration.between(oldestNotCopied.toInstant(), now).toMillis() / 1e3);
-          }
-        }
-      }
-      read.put(table, new Figures(rows, lag));
-    }
-    return read;
   }
 }

@@ -1,0 +1,81 @@
+package org.cinema.etl.job;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.cinema.etl.platform.EtlDatabases;
+
+/** The databases' side of {@link EtlMetrics}: per table, rows copied and the copy's lag. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class EtlFigures {
+
+  /** One table's figures: rows written into billing, seconds the oldest missing change waited. */
+  public record Table(long rows, double lagSeconds) {}
+
+  @Resource(lookup = EtlDatabases.SOURCE)
+  private DataSource source;
+
+  @Resource(lookup = EtlDatabases.TARGET)
+  private DataSource target;
+
+  public Map<CatalogTable, Table> read(Instant now) {
+    try {
+      return readAll(now);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not read the ETL's figures", e);
+    }
+  }
+
+  private Map<CatalogTable, Table> readAll(Instant now) throws SQLException {
+    Map<CatalogTable, Table> read = new EnumMap<>(CatalogTable.class);
+    for (CatalogTable table : CatalogTable.values()) {
+      long rows = 0;
+      OffsetDateTime copiedUpTo = null;
+      try (Connection connection = target.getConnection();
+          PreparedStatement query =
+              connection.prepareStatement(
+                  "select coalesce(sum(rows_total), 0), min(watermark_updated_at)"
+                      + " from billing.etl_state where table_name = ? or table_name like ?")) {
+        query.setString(1, table.tableName());
+        query.setString(2, table.tableName() + " %");
+        try (ResultSet row = query.executeQuery()) {
+          row.next();
+          rows = row.getLong(1);
+          copiedUpTo = row.getObject(2, OffsetDateTime.class);
+        }
+      }
+      double lag = 0;
+      try (Connection connection = source.getConnection();
+          PreparedStatement query =
+              connection.prepareStatement(
+                  "select min(updated_at) from content."
+                      + table.tableName()
+                      + (copiedUpTo == null ? "" : " where updated_at > ?"))) {
+        if (copiedUpTo != null) {
+          query.setObject(1, copiedUpTo);
+        }
+        try (ResultSet row = query.executeQuery()) {
+          row.next();
+          OffsetDateTime oldestNotCopied = row.getObject(1, OffsetDateTime.class);
+          if (oldestNotCopied != null) {
+            lag = Math.max(0, Duration.between(oldestNotCopied.toInstant(), now).toMillis() / 1e3);
+          }
+        }
+      }
+      read.put(table, new Table(rows, lag));
+    }
+    return read;
+  }
+}
