@@ -13,8 +13,11 @@ BILLING_SERVICE_PORT := $(or $(BILLING_SERVICE_PORT),8000)
 ADMIN_SERVICE_PORT := $(or $(ADMIN_SERVICE_PORT),8001)
 ETL_SERVICE_PORT := $(or $(ETL_SERVICE_PORT),8002)
 LAUNCHER = java -jar launcher/target/launcher.jar
+# make run_cluster: the two instances' HTTP ports and their data grid (Hazelcast) ports.
+CLUSTER_HTTP_PORTS := $(or $(CLUSTER_HTTP_PORTS),8080 8090)
+CLUSTER_GRID_PORTS := $(or $(CLUSTER_GRID_PORTS),6900 6901)
 
-.PHONY: help run run_ear test run_test_service run_billing_service run_admin_panel_service \
+.PHONY: help run run_ear run_cluster test run_test_service run_billing_service run_admin_panel_service \
         run_etl_service down report build ear fmt clean
 
 help: ## list the targets
@@ -27,6 +30,15 @@ run: ## build what changed, then run the whole system (Ctrl-C stops it)
 run_ear: ## the EAR on Payara Server Full with its console on 4848 (Ctrl-C stops it)
 	$(MVN) -q -DskipTests package -pl launcher -am -Pear
 	$(LAUNCHER) ear
+
+run_cluster: ## two clustered instances of the whole system on one database, 8080 and 8090 (Ctrl-C stops both)
+	$(MVN) -q -DskipTests package -pl launcher -am
+	@set -- $(CLUSTER_HTTP_PORTS) $(CLUSTER_GRID_PORTS); \
+	  export PAYARA_CLUSTER=true PAYARA_CLUSTER_INTERFACES=127.0.0.1 \
+	    PAYARA_CLUSTER_MEMBERS=127.0.0.1:$$3,127.0.0.1:$$4; \
+	  HTTP_PORT=$$1 PAYARA_CLUSTER_PORT=$$3 $(LAUNCHER) & first=$$!; \
+	  HTTP_PORT=$$2 PAYARA_CLUSTER_PORT=$$4 $(LAUNCHER) & second=$$!; \
+	  trap 'kill $$first $$second 2>/dev/null; wait' INT TERM; wait
 
 test: ## the full test suite: unit tests, Arquillian tests on Payara Micro, the run command
 	$(MVN) verify

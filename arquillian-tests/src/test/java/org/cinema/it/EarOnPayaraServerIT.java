@@ -68,6 +68,7 @@ class EarOnPayaraServerIT {
             Map.entry("CONTENT_DB_PASSWORD", "postgres"),
             Map.entry("DEMO_DATA", "true"),
             Map.entry("ETL_INTERVAL_SECONDS", "5"),
+            Map.entry("LOG_FORMAT", "json"),
             Map.entry(
                 "BILLING_JWT_PRIVATE_KEY_LOCATION",
                 keys.resolve(PemKeys.PRIVATE_KEY_FILE).toString()),
@@ -141,6 +142,13 @@ class EarOnPayaraServerIT {
           .isEqualTo("SUCCESS");
       String domainXml =
           Files.readString(dataDir.resolve("payara-server/domains/cinema/config/domain.xml"));
+      assertThat(
+              Files.readString(dataDir.resolve("payara-server/domains/cinema/logs/server.log"))
+                  .lines()
+                  .filter(line -> line.startsWith("{\"Timestamp\""))
+                  .count())
+          .as("LOG_FORMAT=json: the server log's lines are JSON objects")
+          .isPositive();
       assertThat(domainXml)
           .contains("<property name=\"password\" value=\"${ENV=BILLING_DB_PASSWORD}\">")
           .contains("data-source-lookup-name=\"jdbc/cinema-batch\"");

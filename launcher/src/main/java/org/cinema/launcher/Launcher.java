@@ -177,11 +177,16 @@ public final class Launcher {
     };
   }
 
-  /** Where {@code make down} finds this run to stop it: {@code DATA_DIR/run-<modules>.pid}. */
-  private static Path pidFile(LauncherSettings settings) {
+  /**
+   * Where {@code make down} finds this run to stop it: {@code DATA_DIR/run-<modules>.pid}, or for a
+   * cluster member, whose siblings run the same modules on the same data folder, {@code
+   * run-<modules>-<HTTP port>.pid}.
+   */
+  static Path pidFile(LauncherSettings settings) {
     String modules =
         settings.modules().stream().map(Module::label).reduce((a, b) -> a + "-" + b).orElse("none");
-    return settings.dataDir().resolve("run-" + modules + ".pid");
+    String member = settings.cluster().isPresent() ? "-" + settings.httpPort() : "";
+    return settings.dataDir().resolve("run-" + modules + member + ".pid");
   }
 
   /** The folder holding payara-micro.jar and the WARs: {@code runtime/} beside launcher.jar. */
@@ -219,7 +224,8 @@ public final class Launcher {
       urls.append(line("Console", full.consoleUri() + "  (log in as " + full.adminLogin() + ")"))
           .append(line("Server log", full.serverLog().toString()));
     }
-    System.out.printf(
+    // One write: a reader of the output never sees half a banner.
+    System.out.print(
         """
 
         ==================================================================
@@ -227,12 +233,14 @@ public final class Launcher {
         %s Ctrl-C stops the server%s.
         ==================================================================
 
-        """,
-        elapsed.toMillis() / 1000.0,
-        kind,
-        server.pid(),
-        urls,
-        ownsDatabase ? " and the database it started" : "");
+        """
+            .formatted(
+                elapsed.toMillis() / 1000.0,
+                kind,
+                server.pid(),
+                urls,
+                ownsDatabase ? " and the database it started" : ""));
+    System.out.flush();
   }
 
   /**

@@ -156,13 +156,13 @@ final class PayaraServerFull implements AppServer {
     serverEnv.remove("PAYARA_ADMIN_PASSWORD");
     boolean made = !Files.exists(server.domainDir.resolve(DOMAIN));
     if (made) {
-      server.createDomain(driverJar, serverEnv, database);
+      server.createDomain(driverJar, serverEnv, database, run.jsonLogs());
     }
     server.local(serverEnv, "start-domain", "--domaindir", server.domainDir.toString(), DOMAIN);
     server.server = server.readPid().orElseThrow(() -> new IOException("start-domain left no pid"));
     try {
       if (!made) { // a domain made by this start got them before its restart
-        server.applyResources(database);
+        server.applyResources(database, run.jsonLogs());
       }
       server.deployIfChanged();
       server.remote(
@@ -185,7 +185,7 @@ final class PayaraServerFull implements AppServer {
    * and stopped again.
    */
   private void createDomain(
-      Path driverJar, Map<String, String> env, LauncherSettings.Database database)
+      Path driverJar, Map<String, String> env, LauncherSettings.Database database, boolean json)
       throws IOException, InterruptedException {
     int base = settings.portBase;
     String ports =
@@ -223,7 +223,7 @@ final class PayaraServerFull implements AppServer {
     local(env, "start-domain", "--domaindir", domainDir.toString(), DOMAIN);
     remote("enable-secure-admin");
     // The batch runtime reads its job repository's data source when it starts.
-    applyResources(database);
+    applyResources(database, json);
     local(env, "stop-domain", "--domaindir", domainDir.toString(), DOMAIN);
   }
 
@@ -231,9 +231,10 @@ final class PayaraServerFull implements AppServer {
    * The server-level pool and resource the batch runtime keeps its job repository in, created or
    * updated from the environment on every start: the database's URL and user, pool sizes from
    * {@code PAYARA_JDBC_POOL_*}, connections validated before use. The password stays in the
-   * environment ({@code ${ENV=BILLING_DB_PASSWORD}}), never in domain.xml.
+   * environment ({@code ${ENV=BILLING_DB_PASSWORD}}), never in domain.xml. The server log's format
+   * follows {@code LOG_FORMAT}: Payara's JSON formatter or its usual ODL lines.
    */
-  private void applyResources(LauncherSettings.Database database)
+  private void applyResources(LauncherSettings.Database database, boolean json)
       throws IOException, InterruptedException {
     String pools = remote("list-jdbc-connection-pools");
     if (!pools.lines().map(String::strip).toList().contains(BATCH_POOL)) {
@@ -265,6 +266,12 @@ final class PayaraServerFull implements AppServer {
         pool + ".property.url=" + database.url(),
         pool + ".property.user=" + database.user());
     remote("set-batch-runtime-configuration", "--datasourcelookupname", BATCH_RESOURCE);
+    remote(
+        "set-log-attributes",
+        "com.sun.enterprise.server.logging.GFFileHandler.formatter="
+            + (json
+                ? "fish.payara.enterprise.server.logging.JSONLogFormatter"
+                : "com.sun.enterprise.server.logging.ODLLogFormatter"));
   }
 
   /** Deploys the EAR unless the very same file is deployed already (its SHA-256 kept beside). */

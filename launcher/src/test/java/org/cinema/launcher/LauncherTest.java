@@ -58,4 +58,19 @@ class LauncherTest {
                 new DevSecrets(Map.of(), false, file)))
         .isEqualTo("boss / your ADMIN_PASSWORD");
   }
+
+  @Test
+  void clusterMembersOnOneDataFolderKeepAPidFileEach() {
+    Map<String, String> member =
+        Map.of(
+            "DATA_DIR", "/data",
+            "HTTP_PORT", "8090",
+            "PAYARA_CLUSTER", "true",
+            "PAYARA_CLUSTER_MEMBERS", "127.0.0.1:6900,127.0.0.1:6901");
+
+    assertThat(Launcher.pidFile(LauncherSettings.fromEnvironment(Map.of("DATA_DIR", "/data"))))
+        .isEqualTo(Path.of("/data/run-billing-admin-etl.pid"));
+    assertThat(Launcher.pidFile(LauncherSettings.fromEnvironment(member)))
+        .isEqualTo(Path.of("/data/run-billing-admin-etl-8090.pid"));
+  }
 }

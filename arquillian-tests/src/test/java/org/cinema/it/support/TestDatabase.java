@@ -27,6 +27,7 @@ public final class TestDatabase implements LauncherSessionListener {
   public static final String ETL = "etl_it";
   public static final String EAR = "ear_it";
   public static final String STRIPE = "stripe_it";
+  public static final String CLUSTER = "cluster_it";
 
   private static EmbeddedPostgres postgres;
 
@@ -39,7 +40,7 @@ public final class TestDatabase implements LauncherSessionListener {
     try {
       PemKeys.ensureKeyPair(Path.of(System.getProperty("it.jwt.dir")));
       postgres = EmbeddedPostgres.builder().setPort(Integer.parseInt(port)).start();
-      for (String database : new String[] {BILLING, ADMIN, ETL, EAR, STRIPE}) {
+      for (String database : new String[] {BILLING, ADMIN, ETL, EAR, STRIPE, CLUSTER}) {
         execute(postgres.getPostgresDatabase(), "create database " + database);
       }
       ClassLoader loader = TestDatabase.class.getClassLoader();
