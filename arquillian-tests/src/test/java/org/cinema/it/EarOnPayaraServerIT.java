@@ -21,6 +21,8 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -44,6 +46,8 @@ import org.junit.jupiter.api.Test;
 class EarOnPayaraServerIT {
 
   private static final String CONSOLE_PASSWORD = "console-password-it";
+
+  private static final String METRICS_PASSWORD = "metrics-password-for-the-ear";
 
   @Test
   void runEarServesTheSystemAndTheConsoleShowsItsApplicationPoolsAndBatchJobs() throws Exception {
@@ -69,6 +73,7 @@ class EarOnPayaraServerIT {
             Map.entry("DEMO_DATA", "true"),
             Map.entry("ETL_INTERVAL_SECONDS", "5"),
             Map.entry("LOG_FORMAT", "json"),
+            Map.entry("METRICS_PASSWORD", METRICS_PASSWORD),
             Map.entry(
                 "BILLING_JWT_PRIVATE_KEY_LOCATION",
                 keys.resolve(PemKeys.PRIVATE_KEY_FILE).toString()),
@@ -93,6 +98,7 @@ class EarOnPayaraServerIT {
           .doesNotContain(CONSOLE_PASSWORD);
 
       WholeSystem.assertServing(run.baseUri(), keys.resolve(PemKeys.PRIVATE_KEY_FILE));
+      WholeSystem.assertMetricsPassword(run.baseUri(), METRICS_PASSWORD);
       Sql database = new Sql(TestDatabase.dataSource(TestDatabase.EAR));
       assertThat(database.value("select count(*) from content.movie")).isEqualTo(5L);
       BillingClient api = new BillingClient(URI.create(run.baseUri() + "/"));
@@ -149,6 +155,15 @@ class EarOnPayaraServerIT {
                   .count())
           .as("LOG_FORMAT=json: the server log's lines are JSON objects")
           .isPositive();
+      assertThat(domainXml)
+          .as("PAYARA_JAVA_OPTS (the tests' C1-only JIT) in the domain's JVM options")
+          .contains("<jvm-options>-XX:TieredStopAtLevel=1</jvm-options>");
+      Matcher pid = Pattern.compile("Payara Server pid (\\d+)").matcher(run.output());
+      assertThat(pid.find()).as(run.output()).isTrue();
+      // ProcessHandle.Info gave no arguments for this process here; /proc has them (Linux).
+      assertThat(Files.readString(Path.of("/proc", pid.group(1), "cmdline")).split("\0"))
+          .as("the running server has them")
+          .contains("-XX:TieredStopAtLevel=1", "-Xms128m");
       assertThat(domainXml)
           .contains("<property name=\"password\" value=\"${ENV=BILLING_DB_PASSWORD}\">")
           .contains("data-source-lookup-name=\"jdbc/cinema-batch\"");

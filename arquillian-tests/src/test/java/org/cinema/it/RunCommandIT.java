@@ -82,7 +82,8 @@ class RunCommandIT {
             "PAYARA_CLUSTER_NAME", "run-command-it",
             "PAYARA_CLUSTER_MEMBERS", "127.0.0.1:" + clusterPort,
             "PAYARA_CLUSTER_PORT", String.valueOf(clusterPort),
-            "PAYARA_CLUSTER_INTERFACES", "127.0.0.1");
+            "PAYARA_CLUSTER_INTERFACES", "127.0.0.1",
+            "METRICS_PASSWORD", "metrics-password-for-run-it");
     try (RunCommand again =
         RunCommand.start(dataDir, dataDir.resolve("second-run.log"), clustered)) {
       assertThat(again.output())
@@ -91,6 +92,7 @@ class RunCommandIT {
               "tcpip-members=127.0.0.1:" + clusterPort,
               "DG Name: run-command-it")
           .doesNotContain("discovery-mode=multicast");
+      WholeSystem.assertMetricsPassword(again.baseUri(), "metrics-password-for-run-it");
       Sql sql = new Sql(again.database());
       assertThat(sql.value("select title from content.movie where id = ?", marker))
           .isEqualTo(MARKER_TITLE);

@@ -47,7 +47,8 @@ final class PayaraServerFull implements AppServer {
       Optional<String> adminPassword,
       int poolSteady,
       int poolMax,
-      int batchRetentionDays) {
+      int batchRetentionDays,
+      List<String> javaOptions) {
 
     static Settings fromEnvironment(Map<String, String> env, Path runtimeDir, int httpPort) {
       int adminPort = LauncherSettings.intValue(env, "PAYARA_ADMIN_PORT", 4848);
@@ -64,7 +65,10 @@ final class PayaraServerFull implements AppServer {
               LauncherSettings.value(env, "PAYARA_ADMIN_PASSWORD"),
               LauncherSettings.intValue(env, "PAYARA_JDBC_POOL_STEADY", 1),
               LauncherSettings.intValue(env, "PAYARA_JDBC_POOL_MAX", 8),
-              LauncherSettings.intValue(env, "BATCH_JOB_RETENTION_DAYS", 30));
+              LauncherSettings.intValue(env, "BATCH_JOB_RETENTION_DAYS", 30),
+              LauncherSettings.value(env, "PAYARA_JAVA_OPTS")
+                  .map(options -> List.of(options.strip().split("\\s+")))
+                  .orElse(List.of()));
       if (settings.adminPassword.filter(p -> p.length() < 8).isPresent()) {
         throw new IllegalArgumentException("PAYARA_ADMIN_PASSWORD needs at least 8 characters");
       }
@@ -163,6 +167,12 @@ final class PayaraServerFull implements AppServer {
     try {
       if (!made) { // a domain made by this start got them before its restart
         server.applyResources(database, run.jsonLogs());
+        if (server.applyJavaOptions()) {
+          log("PAYARA_JAVA_OPTS changed: restarting the domain");
+          server.remote("restart-domain", DOMAIN);
+          server.server =
+              server.readPid().orElseThrow(() -> new IOException("restart-domain left no pid"));
+        }
       }
       server.deployIfChanged();
       server.remote(
@@ -224,6 +234,7 @@ final class PayaraServerFull implements AppServer {
     remote("enable-secure-admin");
     // The batch runtime reads its job repository's data source when it starts.
     applyResources(database, json);
+    applyJavaOptions();
     local(env, "stop-domain", "--domaindir", domainDir.toString(), DOMAIN);
   }
 
@@ -272,6 +283,57 @@ final class PayaraServerFull implements AppServer {
             + (json
                 ? "fish.payara.enterprise.server.logging.JSONLogFormatter"
                 : "com.sun.enterprise.server.logging.ODLLogFormatter"));
+  }
+
+  /**
+   * {@code PAYARA_JAVA_OPTS}, when set, replaces the domain's JVM options of the same kind ({@code
+   * -Xmx}, {@code -Xms}, {@code -Xss}, {@code -XX:Name}, {@code -Dname}); the rest stay Payara's.
+   * Applied when the domain is made, before its first restart, and at a later start when it changed
+   * since (what was applied is kept beside the domains), which then restarts the domain.
+   *
+   * @return whether anything was changed
+   */
+  private boolean applyJavaOptions() throws IOException, InterruptedException {
+    Path applied = domainDir.resolveSibling("java-options");
+    String wanted = String.join("\n", settings.javaOptions);
+    if (settings.javaOptions.isEmpty()
+        || (Files.exists(applied) && Files.readString(applied).equals(wanted))) {
+      return false;
+    }
+    List<String> current =
+        remote("list-jvm-options")
+            .lines()
+            .map(String::strip)
+            .filter(o -> o.startsWith("-"))
+            .toList();
+    for (String option : settings.javaOptions) {
+      for (String old : current) {
+        if (jvmOptionKind(old).equals(jvmOptionKind(option)) && !old.equals(option)) {
+          remote("delete-jvm-options", "--", old.replace(":", "\\:"));
+        }
+      }
+      if (!current.contains(option)) {
+        remote("create-jvm-options", "--", option.replace(":", "\\:"));
+      }
+    }
+    Files.writeString(applied, wanted);
+    return true;
+  }
+
+  /** What a JVM option sets, so that a new value replaces the old: -Xmx, -XX:Name, -Dname. */
+  static String jvmOptionKind(String option) {
+    for (String sized : List.of("-Xmx", "-Xms", "-Xss")) {
+      if (option.startsWith(sized)) {
+        return sized;
+      }
+    }
+    if (option.startsWith("-XX:")) {
+      return "-XX:" + option.substring(4).replaceFirst("^[+-]", "").split("=", 2)[0];
+    }
+    if (option.startsWith("-D")) {
+      return option.split("=", 2)[0];
+    }
+    return option;
   }
 
   /** Deploys the EAR unless the very same file is deployed already (its SHA-256 kept beside). */

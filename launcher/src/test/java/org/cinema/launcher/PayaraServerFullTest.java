@@ -25,6 +25,25 @@ class PayaraServerFullTest {
     assertThat(settings.poolSteady()).isEqualTo(1);
     assertThat(settings.poolMax()).isEqualTo(8);
     assertThat(settings.batchRetentionDays()).isEqualTo(30);
+    assertThat(settings.javaOptions()).as("the domain keeps Payara's JVM options").isEmpty();
+  }
+
+  @Test
+  void payaraJavaOptsReplaceTheDomainsOptionsOfTheSameKind() {
+    PayaraServerFull.Settings settings =
+        PayaraServerFull.Settings.fromEnvironment(
+            Map.of("PAYARA_JAVA_OPTS", " -Xmx1g  -XX:+UseG1GC -Dcinema.x=1 "), RUNTIME, 8080);
+
+    assertThat(settings.javaOptions()).containsExactly("-Xmx1g", "-XX:+UseG1GC", "-Dcinema.x=1");
+    assertThat(PayaraServerFull.jvmOptionKind("-Xmx512m"))
+        .isEqualTo(PayaraServerFull.jvmOptionKind("-Xmx1g"));
+    assertThat(PayaraServerFull.jvmOptionKind("-XX:-UseG1GC"))
+        .isEqualTo(PayaraServerFull.jvmOptionKind("-XX:+UseG1GC"));
+    assertThat(PayaraServerFull.jvmOptionKind("-XX:MaxMetaspaceSize=512m"))
+        .isEqualTo("-XX:MaxMetaspaceSize")
+        .isNotEqualTo(PayaraServerFull.jvmOptionKind("-XX:MetaspaceSize=256m"));
+    assertThat(PayaraServerFull.jvmOptionKind("-Dcinema.x=2")).isEqualTo("-Dcinema.x");
+    assertThat(PayaraServerFull.jvmOptionKind("-Xms128m")).isNotEqualTo("-Xmx");
   }
 
   @Test

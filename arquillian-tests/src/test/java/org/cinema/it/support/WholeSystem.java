@@ -111,4 +111,29 @@ public final class WholeSystem {
         .as("every figure read from the databases")
         .doesNotContain(" NaN");
   }
+
+  /**
+   * With {@code METRICS_PASSWORD} set, a scraper reads the metrics with HTTP Basic as {@code
+   * metrics} and that password; any other name or password is refused.
+   */
+  public static void assertMetricsPassword(URI base, String password) {
+    URI metrics = URI.create(base + "/metrics?scope=application");
+    Http.Response scraped =
+        Http.send(
+            HttpRequest.newBuilder(metrics).header("Authorization", basic("metrics", password)));
+    assertThat(scraped.status()).as("the scraper's password: %s", scraped).isEqualTo(200);
+    assertThat(scraped.body()).contains("billing_payments{");
+    for (String wrong : new String[] {basic("metrics", password + "x"), basic("admin", password)}) {
+      Http.Response refused =
+          Http.send(HttpRequest.newBuilder(metrics).header("Authorization", wrong));
+      assertThat(refused.status()).as("wrong Basic credentials: %s", refused).isEqualTo(401);
+    }
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + java.util.Base64.getEncoder()
+            .encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }
