@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,9 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.cinema.it.support.BillingCatalog;
 import org.cinema.it.support.BillingClient;
+import org.cinema.it.support.FreePorts;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
+import org.cinema.it.support.SubscriptionRows;
 import org.cinema.it.support.TestDatabase;
 import org.cinema.it.support.TestFiles;
 import org.junit.jupiter.api.AfterAll;
@@ -61,10 +61,10 @@ class ClusterIT {
   @BeforeAll
   static void startTwoInstances() throws Exception {
     Path dataDir = TestFiles.emptyFolder(Path.of("target", "cluster-data").toAbsolutePath());
-    int httpA = freePort();
-    int httpB = freePort();
-    int gridA = freePort();
-    int gridB = freePort();
+    int httpA = FreePorts.next();
+    int httpB = FreePorts.next();
+    int gridA = FreePorts.next();
+    int gridB = FreePorts.next();
     String url = TestDatabase.jdbcUrl(TestDatabase.CLUSTER);
     Map<String, String> shared =
         Map.ofEntries(
@@ -216,16 +216,14 @@ class ClusterIT {
         .isEqualTo(200);
     await("paid").atMost(WAIT).until(() -> onA.mayWatch(token, daily.firstMovie()));
     // Due now for both instances' renewers, which run every second.
-    Instant end = Instant.now().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
-    sql.update(
-        "update billing.subscription set current_period_start = ?, current_period_end = ?"
-            + " where id = ?::uuid",
-        end.minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC),
-        end.atOffset(ZoneOffset.UTC),
-        subscription.toString());
-    await("renewed").atMost(WAIT).until(() -> paidPayments(subscription) == 2L);
+    Instant end = SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
+    await("renewed")
+        .atMost(WAIT)
+        .until(() -> SubscriptionRows.paidPayments(sql, subscription) == 2L);
     Thread.sleep(3000); // a few more passes of both renewers
-    assertThat(paidPayments(subscription)).as("charged once for the new period").isEqualTo(2L);
+    assertThat(SubscriptionRows.paidPayments(sql, subscription))
+        .as("charged once for the new period")
+        .isEqualTo(2L);
     assertThat(
             sql.value(
                 "select count(*) from billing.invoice where subscription_id = ?::uuid"
@@ -308,14 +306,6 @@ class ClusterIT {
             + " subscriptions before SIGKILL; all in the database");
   }
 
-  private static long paidPayments(UUID subscription) throws SQLException {
-    return (Long)
-        sql.value(
-            "select count(*) from billing.payment p join billing.invoice i on i.id = p.invoice_id"
-                + " where i.subscription_id = ?::uuid and p.status = 'SUCCEEDED'",
-            subscription.toString());
-  }
-
   private static long productRowsCopied() throws SQLException {
     return ((Number)
             sql.value(
@@ -338,11 +328,5 @@ class ClusterIT {
       all.put(more[i], more[i + 1]);
     }
     return all;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

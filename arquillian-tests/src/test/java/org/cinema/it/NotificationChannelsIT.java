@@ -25,7 +25,6 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.cinema.it.support.BillingClient;
+import org.cinema.it.support.FreePorts;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.RunCommand;
 import org.junit.jupiter.api.AfterAll;
@@ -65,7 +65,7 @@ class NotificationChannelsIT {
 
   @BeforeAll
   static void startTheSystem() throws Exception {
-    smtpPort = freePort();
+    smtpPort = FreePorts.next();
     smtp = startSmtp();
     telegram = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     telegram.start();
@@ -393,11 +393,5 @@ class NotificationChannelsIT {
     GreenMail server = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
     server.start();
     return server;
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

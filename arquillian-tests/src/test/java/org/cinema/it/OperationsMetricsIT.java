@@ -7,9 +7,6 @@ import java.net.URI;
 import java.net.URL;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +15,7 @@ import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
+import org.cinema.it.support.SubscriptionRows;
 import org.cinema.it.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,13 +121,7 @@ class OperationsMetricsIT {
         .isEqualTo(fromCache + 1);
 
     double renewed = metric("billing_renewals_total{outcome=\"renewed\"}");
-    Instant end = Instant.now().plus(30, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
-    sql.update(
-        "update billing.subscription set current_period_start = ?, current_period_end = ?"
-            + " where id = ?::uuid",
-        end.minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC),
-        end.atOffset(ZoneOffset.UTC),
-        subscription.toString());
+    SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
     await("the renewal counted")
         .atMost(WAIT)
         .until(() -> metric("billing_renewals_total{outcome=\"renewed\"}") >= renewed + 1);

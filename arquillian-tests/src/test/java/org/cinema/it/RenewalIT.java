@@ -22,6 +22,7 @@ import org.cinema.it.support.BillingClient;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.SharedMicro;
 import org.cinema.it.support.Sql;
+import org.cinema.it.support.SubscriptionRows;
 import org.cinema.it.support.TestDatabase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,9 +54,11 @@ class RenewalIT {
     BillingCatalog.Product daily = catalog.product("day", "49.00", 1);
     String token = api.newViewer();
     UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
-    Instant end = endsIn(subscription, Duration.ofMinutes(30));
+    Instant end = SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
 
-    await("the renewal").atMost(RENEWER_WAIT).until(() -> paidPayments(subscription) == 2L);
+    await("the renewal")
+        .atMost(RENEWER_WAIT)
+        .until(() -> SubscriptionRows.paidPayments(sql, subscription) == 2L);
 
     assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
     assertThat(status(subscription)).isEqualTo("ACTIVE");
@@ -104,7 +107,7 @@ class RenewalIT {
 
       await("the renewal on the moved clock")
           .atMost(RENEWER_WAIT)
-          .until(() -> paidPayments(subscription) == 2L);
+          .until(() -> SubscriptionRows.paidPayments(sql, subscription) == 2L);
       assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
 
       assertThat(moveClock(admin, "{\"advance\":\"PT1H\"}").status()).isEqualTo(200);
@@ -138,7 +141,9 @@ class RenewalIT {
         utc(start),
         subscription.toString());
 
-    await("the renewal").atMost(RENEWER_WAIT).until(() -> paidPayments(subscription) == 2L);
+    await("the renewal")
+        .atMost(RENEWER_WAIT)
+        .until(() -> SubscriptionRows.paidPayments(sql, subscription) == 2L);
 
     assertThat(periodEnd(subscription)).isEqualTo(utc(end).plusYears(1).toInstant());
     assertThat(
@@ -162,7 +167,7 @@ class RenewalIT {
         .isEqualByComparingTo("59.00");
     assertThat(before.get("pay_again_url")).isNull();
     cardOnFileBecomes(token, "4000000000000002");
-    Instant end = endsIn(subscription, Duration.ofMinutes(30));
+    Instant end = SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
 
     await("the declined renewal")
         .atMost(RENEWER_WAIT)
@@ -196,7 +201,7 @@ class RenewalIT {
     assertThat(periodEnd(subscription))
         .as("no gap: the paid period follows the old one")
         .isEqualTo(end.plus(1, ChronoUnit.DAYS));
-    assertThat(paidPayments(subscription)).isEqualTo(2L);
+    assertThat(SubscriptionRows.paidPayments(sql, subscription)).isEqualTo(2L);
     JsonObject active = mySubscription(token, subscription);
     assertThat(active.getInt("renewal_failures")).isZero();
     assertThat(active.get("pay_again_url")).as("no link once paid").isNull();
@@ -210,7 +215,7 @@ class RenewalIT {
     String token = api.newViewer();
     UUID subscription = subscribeAndPay(token, daily, "4242 4242 4242 4242");
     cardOnFileBecomes(token, "4000000000009995");
-    endsIn(subscription, Duration.ofMinutes(30));
+    SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
     await("the declined renewal").atMost(RENEWER_WAIT).until(() -> failures(subscription) == 1);
     try {
       int failures = 1;
@@ -281,11 +286,11 @@ class RenewalIT {
     sql.update(
         "delete from billing.sandbox_saved_card where account_id = ?::uuid",
         BillingClient.accountOf(token).toString());
-    endsIn(subscription, Duration.ofMinutes(30));
+    SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
     await("the renewal's page").atMost(RENEWER_WAIT).until(() -> payments(subscription) == 2L);
     assertThat(status(subscription)).isEqualTo("ACTIVE");
 
-    endsIn(subscription, Duration.ofDays(-4));
+    SubscriptionRows.endsIn(sql, subscription, Duration.ofDays(-4));
 
     await("expiry").atMost(RENEWER_WAIT).until(() -> status(subscription), "EXPIRED"::equals);
     assertThat(api.mayWatch(token, daily.firstMovie())).isFalse();
@@ -399,7 +404,7 @@ class RenewalIT {
 
     await("the next pass finishes the renewal")
         .atMost(RENEWER_WAIT)
-        .until(() -> paidPayments(subscription) == 2L);
+        .until(() -> SubscriptionRows.paidPayments(sql, subscription) == 2L);
 
     assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
     assertThat(payments(subscription)).as("the crashed pass's payment, no new one").isEqualTo(2L);
@@ -481,12 +486,12 @@ class RenewalIT {
     for (UUID subscription : paying) {
       assertThat(status(subscription)).isEqualTo("ACTIVE");
       assertThat(periodEnd(subscription)).isEqualTo(end.plus(1, ChronoUnit.DAYS));
-      assertThat(paidPayments(subscription)).isEqualTo(2L);
+      assertThat(SubscriptionRows.paidPayments(sql, subscription)).isEqualTo(2L);
     }
     for (UUID subscription : declined) {
       assertThat(status(subscription)).isEqualTo("PAST_DUE");
       assertThat(periodEnd(subscription)).as("not renewed").isEqualTo(end);
-      assertThat(paidPayments(subscription)).isEqualTo(1L);
+      assertThat(SubscriptionRows.paidPayments(sql, subscription)).isEqualTo(1L);
     }
     Thread.sleep(3000);
     assertThat(
@@ -530,12 +535,12 @@ class RenewalIT {
             token,
             Json.createObjectBuilder().add("id", daily.id().toString()).build().toString());
     assertThat(canceled.status()).as(canceled.toString()).isEqualTo(200);
-    endsIn(subscription, Duration.ofMinutes(30));
+    SubscriptionRows.endsIn(sql, subscription, Duration.ofMinutes(30));
     Thread.sleep(3000);
     assertThat(payments(subscription)).as("no renewal once canceled").isEqualTo(1L);
     assertThat(api.mayWatch(token, daily.firstMovie())).as("to the end of the period").isTrue();
 
-    endsIn(subscription, Duration.ofSeconds(-1));
+    SubscriptionRows.endsIn(sql, subscription, Duration.ofSeconds(-1));
 
     await("expiry").atMost(RENEWER_WAIT).until(() -> status(subscription), "EXPIRED"::equals);
     assertThat(api.mayWatch(token, daily.firstMovie())).isFalse();
@@ -566,17 +571,6 @@ class RenewalIT {
   }
 
   /** Time passes: the paid period (of one day) now ends {@code fromNow} from now. */
-  private Instant endsIn(UUID subscription, Duration fromNow) throws SQLException {
-    Instant end = Instant.now().plus(fromNow).truncatedTo(ChronoUnit.MILLIS);
-    sql.update(
-        "update billing.subscription set current_period_start = ?, current_period_end = ?"
-            + " where id = ?::uuid",
-        utc(end.minus(1, ChronoUnit.DAYS)),
-        utc(end),
-        subscription.toString());
-    return end;
-  }
-
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
@@ -604,14 +598,6 @@ class RenewalIT {
         sql.value(
             "select count(*) from billing.payment p join billing.invoice i on i.id = p.invoice_id"
                 + " where i.subscription_id = ?::uuid",
-            subscription.toString());
-  }
-
-  private long paidPayments(UUID subscription) throws SQLException {
-    return (Long)
-        sql.value(
-            "select count(*) from billing.payment p join billing.invoice i on i.id = p.invoice_id"
-                + " where i.subscription_id = ?::uuid and p.status = 'SUCCEEDED'",
             subscription.toString());
   }
 }

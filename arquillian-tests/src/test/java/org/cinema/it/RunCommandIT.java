@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.cinema.it.support.BillingClient;
+import org.cinema.it.support.FreePorts;
 import org.cinema.it.support.Http;
 import org.cinema.it.support.RunCommand;
 import org.cinema.it.support.Sql;
@@ -75,7 +75,7 @@ class RunCommandIT {
     }
 
     // The second start is a clustered one: of a named cluster, found over TCP/IP only.
-    int clusterPort = freePort();
+    int clusterPort = FreePorts.next();
     Map<String, String> clustered =
         Map.of(
             "PAYARA_CLUSTER", "true",
@@ -146,12 +146,6 @@ class RunCommandIT {
       }
     }
     assertThat(JWT.matcher(output).find()).as("a token in the output").isFalse();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   private static String secret(Path dataDir, String file) throws IOException {

@@ -1,9 +1,7 @@
 package org.cinema.it.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URL;
 import java.nio.file.Files;
@@ -116,7 +114,7 @@ public enum SharedMicro {
   }
 
   private URL start() throws IOException {
-    int port = freePort();
+    int port = FreePorts.next();
     Path logs = Path.of(System.getProperty("deployments.dir")).resolveSibling("shared-micro");
     Files.createDirectories(logs);
     Path log = logs.resolve(name().toLowerCase() + ".log");
@@ -187,14 +185,6 @@ public enum SharedMicro {
       Thread.currentThread().interrupt();
     }
     process = null;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static void sleep(Duration pause) {

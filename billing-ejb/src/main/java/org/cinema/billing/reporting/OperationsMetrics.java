@@ -6,14 +6,13 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import org.cinema.billing.payment.PaymentStatus;
 import org.cinema.billing.payment.sandbox.SandboxGateway;
 import org.cinema.billing.payment.stripe.StripeGateway;
+import org.cinema.common.metrics.Refreshed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -37,8 +36,6 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class OperationsMetrics {
 
-  private static final Logger LOG = Logger.getLogger(OperationsMetrics.class.getName());
-
   private static final List<String> PROVIDERS = List.of(SandboxGateway.NAME, StripeGateway.NAME);
 
   @Inject private MetricRegistry registry;
@@ -51,12 +48,13 @@ public class OperationsMetrics {
   @ConfigProperty(name = "metrics.refresh-seconds", defaultValue = "10")
   private long refreshSeconds;
 
-  private Map<String, Double> figures = Map.of();
-
-  private Instant readAt = Instant.MIN;
+  private Refreshed<Map<String, Double>> figures;
 
   /** Registers the metrics when the application starts (before any is scraped or counted). */
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    figures =
+        new Refreshed<>(
+            "the operations figures", Duration.ofSeconds(refreshSeconds), database::read);
     for (String provider : PROVIDERS) {
       for (PaymentStatus status : PaymentStatus.values()) {
         gauge(
@@ -107,18 +105,7 @@ public class OperationsMetrics {
   /**
    * One figure of the latest read; a figure the database has no row for (no such payments) is 0.
    */
-  private synchronized double figure(String name) {
-    Instant now = clock.instant();
-    if (Duration.between(readAt, now).abs().getSeconds() >= refreshSeconds) {
-      readAt = now;
-      try {
-        figures = database.read(now);
-      } catch (RuntimeException e) {
-        LOG.warning("Could not read the operations figures: " + e);
-        figures = Map.of();
-        return Double.NaN;
-      }
-    }
-    return figures.isEmpty() ? Double.NaN : figures.getOrDefault(name, 0.0);
+  private double figure(String name) {
+    return figures.at(clock.instant()).map(read -> read.getOrDefault(name, 0.0)).orElse(Double.NaN);
   }
 }

@@ -38,44 +38,50 @@ public class EtlFigures {
     }
   }
 
+  /** One connection to each database for all the tables. */
   private Map<CatalogTable, Table> readAll(Instant now) throws SQLException {
     Map<CatalogTable, Table> read = new EnumMap<>(CatalogTable.class);
-    for (CatalogTable table : CatalogTable.values()) {
-      long rows = 0;
-      OffsetDateTime copiedUpTo = null;
-      try (Connection connection = target.getConnection();
-          PreparedStatement query =
-              connection.prepareStatement(
-                  "select coalesce(sum(rows_total), 0), min(watermark_updated_at)"
-                      + " from billing.etl_state where table_name = ? or table_name like ?")) {
-        query.setString(1, table.tableName());
-        query.setString(2, table.tableName() + " %");
-        try (ResultSet row = query.executeQuery()) {
+    try (Connection billing = target.getConnection();
+        Connection content = source.getConnection();
+        PreparedStatement copied =
+            billing.prepareStatement(
+                "select coalesce(sum(rows_total), 0), min(watermark_updated_at)"
+                    + " from billing.etl_state where table_name = ? or table_name like ?")) {
+      for (CatalogTable table : CatalogTable.values()) {
+        copied.setString(1, table.tableName());
+        copied.setString(2, table.tableName() + " %");
+        long rows;
+        OffsetDateTime copiedUpTo;
+        try (ResultSet row = copied.executeQuery()) {
           row.next();
           rows = row.getLong(1);
           copiedUpTo = row.getObject(2, OffsetDateTime.class);
         }
+        read.put(table, new Table(rows, lagSeconds(content, table, copiedUpTo, now)));
       }
-      double lag = 0;
-      try (Connection connection = source.getConnection();
-          PreparedStatement query =
-              connection.prepareStatement(
-                  "select min(updated_at) from content."
-                      + table.tableName()
-                      + (copiedUpTo == null ? "" : " where updated_at > ?"))) {
-        if (copiedUpTo != null) {
-          query.setObject(1, copiedUpTo);
-        }
-        try (ResultSet row = query.executeQuery()) {
-          row.next();
-          OffsetDateTime oldestNotCopied = row.getObject(1, OffsetDateTime.class);
-          if (oldestNotCopied != null) {
-            lag = Math.max(0, Duration.between(oldestNotCopied.toInstant(), now).toMillis() / 1e3);
-          }
-        }
-      }
-      read.put(table, new Table(rows, lag));
     }
     return read;
+  }
+
+  /** How long the oldest change in content newer than the copy's position has waited (or 0). */
+  private static double lagSeconds(
+      Connection content, CatalogTable table, OffsetDateTime copiedUpTo, Instant now)
+      throws SQLException {
+    try (PreparedStatement query =
+        content.prepareStatement(
+            "select min(updated_at) from content."
+                + table.tableName()
+                + (copiedUpTo == null ? "" : " where updated_at > ?"))) {
+      if (copiedUpTo != null) {
+        query.setObject(1, copiedUpTo);
+      }
+      try (ResultSet row = query.executeQuery()) {
+        row.next();
+        OffsetDateTime oldestNotCopied = row.getObject(1, OffsetDateTime.class);
+        return oldestNotCopied == null
+            ? 0
+            : Math.max(0, Duration.between(oldestNotCopied.toInstant(), now).toMillis() / 1e3);
+      }
+    }
   }
 }

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.logging.Logger;
+import org.cinema.common.metrics.Refreshed;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -24,8 +24,6 @@ import org.eclipse.microprofile.metrics.Tag;
 @ApplicationScoped
 public class EtlMetrics {
 
-  private static final Logger LOG = Logger.getLogger(EtlMetrics.class.getName());
-
   @Inject private MetricRegistry registry;
 
   @Inject private EtlFigures databases;
@@ -34,11 +32,11 @@ public class EtlMetrics {
   @ConfigProperty(name = "metrics.refresh-seconds", defaultValue = "10")
   private long refreshSeconds;
 
-  private Map<CatalogTable, EtlFigures.Table> figures = Map.of();
-
-  private Instant readAt = Instant.MIN;
+  private Refreshed<Map<CatalogTable, EtlFigures.Table>> figures;
 
   void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    figures =
+        new Refreshed<>("the ETL's figures", Duration.ofSeconds(refreshSeconds), databases::read);
     Metadata rows =
         Metadata.builder()
             .withName("etl_rows_copied")
@@ -59,21 +57,11 @@ public class EtlMetrics {
     }
   }
 
-  private synchronized double figure(CatalogTable table, boolean lag) {
-    Instant now = Instant.now();
-    if (Duration.between(readAt, now).abs().getSeconds() >= refreshSeconds) {
-      readAt = now;
-      try {
-        figures = databases.read(now);
-      } catch (RuntimeException e) {
-        LOG.warning("Could not read the ETL's figures: " + e);
-        figures = Map.of();
-      }
-    }
-    EtlFigures.Table of = figures.get(table);
-    if (of == null) {
-      return Double.NaN;
-    }
-    return lag ? of.lagSeconds() : of.rows();
+  private double figure(CatalogTable table, boolean lag) {
+    return figures
+        .at(Instant.now())
+        .map(read -> read.get(table))
+        .map(of -> lag ? of.lagSeconds() : of.rows())
+        .orElse(Double.NaN);
   }
 }
