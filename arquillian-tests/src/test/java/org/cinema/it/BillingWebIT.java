@@ -30,7 +30,7 @@ class BillingWebIT {
         .hasValueSatisfying(
             check -> {
               assertThat(check.getString("status")).isEqualTo("UP");
-              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("11");
+              assertThat(check.getJsonObject("data").getString("version")).isEqualTo("12");
             });
   }
 

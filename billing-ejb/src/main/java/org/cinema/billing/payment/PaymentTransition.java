@@ -17,12 +17,14 @@ import java.util.UUID;
 @Table(name = "payment_transition", schema = "billing")
 public class PaymentTransition {
 
-  /** From blocks of 50 reserved at once (see V11): a transaction's entries are one batch. */
+  /**
+   * From blocks of 1,000 reserved at once (see V11, V12): a transaction's entries are one batch.
+   */
   @Id
   @SequenceGenerator(
       name = "payment_transition_id",
       sequenceName = "billing.payment_transition_id_seq",
-      allocationSize = 50)
+      allocationSize = 1000)
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "payment_transition_id")
   private Long id;
 
