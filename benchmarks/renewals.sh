@@ -75,9 +75,13 @@ analyze billing.subscription; analyze billing.account; analyze billing.sandbox_s
 SQL
 }
 
-token=$(curl -s -X POST -H 'Content-Type: application/json' \
-  -d '{"login":"bench-admin","password":"bench-admin-password-1"}' \
-  "$base/api/v1/content/login" | json "['access_token']")
+# An administrator's token; logged in again when it expires (a paced pass outlasts it).
+login() {
+  token=$(curl -s -X POST -H 'Content-Type: application/json' \
+    -d '{"login":"bench-admin","password":"bench-admin-password-1"}' \
+    "$base/api/v1/content/login" | json "['access_token']")
+}
+login
 # The launcher runs Payara Micro as its child process: count both.
 payara_cpu() {
   for p in $pid $(pgrep -P "$pid"); do awk '{print ($14 + $15) / 100}' "/proc/$p/stat"; done |
@@ -99,7 +103,10 @@ pass() {
   run=$(curl -s -X POST -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs" | json "['id']")
   while :; do
     state=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/admin/renewals/runs/$run")
-    [ "$(echo "$state" | json "['status']")" = FINISHED ] && break
+    case "$(echo "$state" | json ".get('status', '')")" in
+      FINISHED) break ;;
+      "") login ;; # not a run's state: the token expired
+    esac
     sleep 0.2
   done
 }

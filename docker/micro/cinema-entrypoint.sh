@@ -1,8 +1,8 @@
 #!/bin/sh
 # Entry point of the cinema-billing Micro image: reads the secrets handed over as files
 # (NAME_FILE, see secrets-from-files.sh), checks what the image cannot run without, turns the
-# PAYARA_CLUSTER* variables into Payara Micro's options (as the run command does), then hands
-# over to the base image's entrypoint.sh (java ... -jar payara-micro.jar "$@").
+# PAYARA_CLUSTER* variables and LOG_FORMAT into Payara Micro's options (as the run command does),
+# then hands over to the base image's entrypoint.sh (java ... -jar payara-micro.jar "$@").
 set -e
 
 . "${SCRIPT_DIR:-/opt/payara}/secrets-from-files.sh"
@@ -28,6 +28,12 @@ if [ -n "${PAYARA_CLUSTER_PASSWORD:-}" ]; then
   has no cluster password. Remove it; limit who may join with PAYARA_CLUSTER_MEMBERS,
   PAYARA_CLUSTER_INTERFACES and a private network."
 fi
+
+case "${LOG_FORMAT:-text}" in
+  text) ;;
+  json) set -- "$@" --logproperties "${SCRIPT_DIR:-/opt/payara}/logging-json.properties" ;;
+  *) refuse "LOG_FORMAT must be text or json, not '$LOG_FORMAT'" ;;
+esac
 
 if [ "${PAYARA_CLUSTER:-false}" = "true" ]; then
   [ -n "${PAYARA_CLUSTER_MEMBERS:-}" ] || refuse "PAYARA_CLUSTER=true needs PAYARA_CLUSTER_MEMBERS,

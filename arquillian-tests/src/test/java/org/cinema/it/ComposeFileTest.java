@@ -311,6 +311,81 @@ class ComposeFileTest {
   }
 
   @Test
+  void microImageWritesJsonLogLinesWhenAskedAndRefusesAnUnknownFormat(@TempDir Path scripts)
+      throws Exception {
+    Files.copy(
+        DOCKER.resolve("shared/secrets-from-files.sh"), scripts.resolve("secrets-from-files.sh"));
+    // The base image's entrypoint.sh, which would run Payara Micro with these arguments.
+    Files.writeString(scripts.resolve("entrypoint.sh"), "printf '%s\\n' \"$@\"\n");
+    List<String> entrypoint =
+        List.of("sh", DOCKER.resolve("micro/cinema-entrypoint.sh").toString(), "--deploy", "a.war");
+    Map<String, String> settings =
+        Map.of(
+            "SCRIPT_DIR", scripts.toString(),
+            "PUBLIC_API_URL", "https://cinema.example/api/",
+            "BILLING_JWT_PRIVATE_KEY_LOCATION", "/run/secrets/jwt/private.pem",
+            "MP_JWT_VERIFY_PUBLICKEY_LOCATION", "file:///run/secrets/jwt/public.pem");
+
+    Result json = run(entrypoint, with(settings, "LOG_FORMAT", "json"));
+    Result text = run(entrypoint, settings);
+    Result unknown = run(entrypoint, with(settings, "LOG_FORMAT", "xml"));
+
+    assertThat(json.exit()).isZero();
+    assertThat(json.output().lines().toList())
+        .containsSubsequence(
+            "--deploy",
+            "a.war",
+            "--logproperties",
+            scripts.resolve("logging-json.properties").toString());
+    assertThat(text.exit()).isZero();
+    assertThat(text.output()).contains("a.war").doesNotContain("--logproperties");
+    assertThat(unknown.exit()).isEqualTo(64);
+    assertThat(unknown.output()).contains("LOG_FORMAT must be text or json");
+  }
+
+  /**
+   * The image's JSON logging is Payara Micro's own configuration (from the jar the build uses, the
+   * image's version) with the console's formatter replaced, as the run command makes it.
+   */
+  @Test
+  void microImagesJsonLoggingIsTheJarsOwnWithTheJsonFormatter() throws IOException {
+    Path jar = ROOT.resolve("launcher/target/runtime/payara-micro.jar");
+    assertThat(jar).as("payara-micro.jar, copied when the launcher is packaged").exists();
+    List<String> defaults;
+    try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+      var entry = zip.getEntry("MICRO-INF/domain/logging.properties");
+      defaults =
+          new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.ISO_8859_1)
+              .lines()
+              .toList();
+    }
+    List<String> shipped =
+        Files.readAllLines(DOCKER.resolve("micro/logging-json.properties")).stream()
+            .filter(line -> !line.startsWith("# "))
+            .toList();
+
+    List<String> expected =
+        defaults.stream()
+            .filter(line -> !line.contains("ansiColor="))
+            .map(
+                line ->
+                    line.startsWith("java.util.logging.ConsoleHandler.formatter=")
+                        ? "java.util.logging.ConsoleHandler.formatter="
+                            + "fish.payara.enterprise.server.logging.JSONLogFormatter"
+                        : line)
+            .toList();
+    assertThat(shipped).isEqualTo(expected);
+    assertThat(Files.readString(DOCKER.resolve("micro/Dockerfile")))
+        .contains("docker/micro/logging-json.properties ${SCRIPT_DIR}/");
+  }
+
+  private static Map<String, String> with(Map<String, String> settings, String name, String value) {
+    Map<String, String> more = new java.util.HashMap<>(settings);
+    more.put(name, value);
+    return more;
+  }
+
+  @Test
   void keyServiceMakesAKeyPairTheApplicationReadsAndKeepsIt(@TempDir Path keys) throws Exception {
     assumeThat(onPath("openssl")).as("openssl installed").isTrue();
     Map<String, String> env = Map.of("KEYS_OWNER", "0:0");

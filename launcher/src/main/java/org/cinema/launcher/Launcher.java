@@ -42,8 +42,8 @@ public final class Launcher {
 
     EmbeddedDatabase embedded = null;
     LauncherSettings.Database database;
-    if (settings.externalDatabase().isPresent()) {
-      database = settings.externalDatabase().get();
+    if (settings.databases().external().isPresent()) {
+      database = settings.databases().external().get();
       log("Using the PostgreSQL at " + database.url());
     } else {
       // Services started together (make run_*_service) share one embedded database: the first
@@ -57,11 +57,15 @@ public final class Launcher {
                   StandardOpenOption.CREATE,
                   StandardOpenOption.WRITE);
           FileLock ignored = channel.lock()) {
-        shared = EmbeddedDatabase.runningOn(settings.embeddedDbPort());
+        shared = EmbeddedDatabase.runningOn(settings.databases().embeddedPort());
         if (shared.isEmpty()) {
           Path dataDir = settings.dataDir().resolve("postgres");
-          embedded = EmbeddedDatabase.start(dataDir, settings.embeddedDbPort());
-          log("Embedded PostgreSQL on port " + settings.embeddedDbPort() + ", data in " + dataDir);
+          embedded = EmbeddedDatabase.start(dataDir, settings.databases().embeddedPort());
+          log(
+              "Embedded PostgreSQL on port "
+                  + settings.databases().embeddedPort()
+                  + ", data in "
+                  + dataDir);
         }
       }
       if (embedded != null) {
@@ -70,7 +74,7 @@ public final class Launcher {
         database = shared.orElseThrow();
         log(
             "Using the embedded PostgreSQL another service runs on port "
-                + settings.embeddedDbPort()
+                + settings.databases().embeddedPort()
                 + " (stop that service last)");
       }
     }
@@ -145,7 +149,7 @@ public final class Launcher {
       env.put("CONTENT_DB_USER", database.user());
       env.put("CONTENT_DB_PASSWORD", database.password());
     }
-    env.put("DEMO_DATA", String.valueOf(settings.demoData()));
+    env.put("DEMO_DATA", String.valueOf(settings.databases().demoData()));
     env.put("WEBHOOK_ALLOW_PRIVATE_TARGETS", String.valueOf(settings.allowPrivateWebhookTargets()));
     // The admin panel reads billing data and ETL runs over HTTP from the same server.
     String local = "http://localhost:" + settings.httpPort();

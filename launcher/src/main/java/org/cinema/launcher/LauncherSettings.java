@@ -22,18 +22,24 @@ import java.util.regex.Pattern;
 record LauncherSettings(
     int httpPort,
     Path dataDir,
-    Optional<Database> externalDatabase,
-    int embeddedDbPort,
-    boolean demoData,
-    String payaraJavaOptions,
+    Databases databases,
+    Server server,
     Optional<Cluster> cluster,
     Duration readyTimeout,
     Set<Module> modules,
-    boolean allowPrivateWebhookTargets,
-    boolean jsonLogs) {
+    boolean allowPrivateWebhookTargets) {
 
   /** Connection settings of one schema's database. */
   record Database(String url, String user, String password) {}
+
+  /**
+   * Where the data lives: the external PostgreSQL when {@code BILLING_DB_URL} names one, else the
+   * embedded one on {@code embeddedPort}; {@code demoData}: load the demo catalog once.
+   */
+  record Databases(Optional<Database> external, int embeddedPort, boolean demoData) {}
+
+  /** The server's JVM options ({@code PAYARA_JAVA_OPTS}) and whether it logs JSON lines. */
+  record Server(String javaOptions, boolean jsonLogs) {}
 
   /**
    * The Hazelcast cluster (Payara's data grid) an instance joins: only this name, only through
@@ -57,15 +63,15 @@ record LauncherSettings(
     return new LauncherSettings(
         intValue(env, "HTTP_PORT", 8080),
         Path.of(value(env, "DATA_DIR").orElse(".data")).toAbsolutePath(),
-        external,
-        intValue(env, "EMBEDDED_DB_PORT", 15432),
-        value(env, "DEMO_DATA").map(Boolean::parseBoolean).orElse(external.isEmpty()),
-        value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"),
+        new Databases(
+            external,
+            intValue(env, "EMBEDDED_DB_PORT", 15432),
+            value(env, "DEMO_DATA").map(Boolean::parseBoolean).orElse(external.isEmpty())),
+        new Server(value(env, "PAYARA_JAVA_OPTS").orElse("-Xms128m -Xmx512m"), jsonLogs(env)),
         cluster(env),
         Duration.ofSeconds(intValue(env, "READY_TIMEOUT_SECONDS", 180)),
         Module.parse(value(env, "DEPLOY").orElse("all")),
-        value(env, "WEBHOOK_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(true),
-        jsonLogs(env));
+        value(env, "WEBHOOK_ALLOW_PRIVATE_TARGETS").map(Boolean::parseBoolean).orElse(true));
   }
 
   /** {@code LOG_FORMAT}: {@code text} (Payara's usual lines, the default) or {@code json}. */

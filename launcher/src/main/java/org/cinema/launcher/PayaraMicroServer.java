@@ -42,7 +42,7 @@ final class PayaraMicroServer implements AppServer {
   static PayaraMicroServer start(
       Path runtimeDir, LauncherSettings settings, Map<String, String> environment)
       throws IOException {
-    if (settings.jsonLogs()) {
+    if (settings.server().jsonLogs()) {
       writeJsonLogging(runtimeDir, settings.dataDir());
     }
     ProcessBuilder builder = new ProcessBuilder(command(runtimeDir, settings)).inheritIO();
@@ -60,14 +60,14 @@ final class PayaraMicroServer implements AppServer {
   static List<String> command(Path runtimeDir, LauncherSettings settings) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of(settings.payaraJavaOptions().trim().split("\\s+")));
+    command.addAll(List.of(settings.server().javaOptions().trim().split("\\s+")));
     command.addAll(List.of("-jar", runtimeDir.resolve("payara-micro.jar").toString()));
     command.addAll(List.of("--port", String.valueOf(settings.httpPort())));
     for (Module module : settings.modules()) {
       command.addAll(deploy(runtimeDir, module.war, module.contextRoot));
     }
     command.addAll(dataGrid(settings.cluster()));
-    if (settings.jsonLogs()) {
+    if (settings.server().jsonLogs()) {
       command.addAll(
           List.of("--logproperties", settings.dataDir().resolve(JSON_LOGGING).toString()));
     }

@@ -160,13 +160,13 @@ final class PayaraServerFull implements AppServer {
     serverEnv.remove("PAYARA_ADMIN_PASSWORD");
     boolean made = !Files.exists(server.domainDir.resolve(DOMAIN));
     if (made) {
-      server.createDomain(driverJar, serverEnv, database, run.jsonLogs());
+      server.createDomain(driverJar, serverEnv, database, run.server().jsonLogs());
     }
     server.local(serverEnv, "start-domain", "--domaindir", server.domainDir.toString(), DOMAIN);
     server.server = server.readPid().orElseThrow(() -> new IOException("start-domain left no pid"));
     try {
       if (!made) { // a domain made by this start got them before its restart
-        server.applyResources(database, run.jsonLogs());
+        server.applyResources(database, run.server().jsonLogs());
         if (server.applyJavaOptions()) {
           log("PAYARA_JAVA_OPTS changed: restarting the domain");
           server.remote("restart-domain", DOMAIN);

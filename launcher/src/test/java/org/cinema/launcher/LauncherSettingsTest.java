@@ -37,10 +37,10 @@ class LauncherSettingsTest {
   void withNothingConfiguredRunsEmbeddedWithTheDemoCatalog() {
     LauncherSettings settings = LauncherSettings.fromEnvironment(Map.of());
 
-    assertThat(settings.externalDatabase()).isEmpty();
-    assertThat(settings.demoData()).isTrue();
+    assertThat(settings.databases().external()).isEmpty();
+    assertThat(settings.databases().demoData()).isTrue();
     assertThat(settings.httpPort()).isEqualTo(8080);
-    assertThat(settings.embeddedDbPort()).isEqualTo(15432);
+    assertThat(settings.databases().embeddedPort()).isEqualTo(15432);
     assertThat(settings.dataDir()).isEqualTo(Path.of(".data").toAbsolutePath());
     assertThat(settings.cluster()).as("a single instance, no Hazelcast").isEmpty();
     assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
@@ -71,11 +71,11 @@ class LauncherSettingsTest {
                 "BILLING_DB_USER", "billing",
                 "BILLING_DB_PASSWORD", "s3cret"));
 
-    assertThat(settings.externalDatabase())
+    assertThat(settings.databases().external())
         .contains(
             new LauncherSettings.Database(
                 "jdbc:postgresql://db.internal:5432/cinema", "billing", "s3cret"));
-    assertThat(settings.demoData()).isFalse();
+    assertThat(settings.databases().demoData()).isFalse();
   }
 
   @Test
@@ -84,7 +84,7 @@ class LauncherSettingsTest {
         LauncherSettings.fromEnvironment(
             Map.of("BILLING_DB_URL", "jdbc:postgresql://db:5432/cinema", "DEMO_DATA", "true"));
 
-    assertThat(settings.demoData()).isTrue();
+    assertThat(settings.databases().demoData()).isTrue();
   }
 
   @Test
@@ -93,8 +93,8 @@ class LauncherSettingsTest {
         LauncherSettings.fromEnvironment(
             Map.of("BILLING_DB_URL", " ", "DEMO_DATA", "", "HTTP_PORT", "", "PAYARA_CLUSTER", ""));
 
-    assertThat(settings.externalDatabase()).isEmpty();
-    assertThat(settings.demoData()).isTrue();
+    assertThat(settings.databases().external()).isEmpty();
+    assertThat(settings.databases().demoData()).isTrue();
     assertThat(settings.httpPort()).isEqualTo(8080);
     assertThat(settings.cluster()).isEmpty();
   }
