@@ -8,7 +8,8 @@
 # one second.
 # Usage: benchmarks/renewals.sh   (build first: mvn -DskipTests package; needs psql, curl, python3)
 # Knobs: SUBSCRIPTIONS (100000), LATENCY_MS (0: the sandbox's answer delay per charge),
-#        RATE (unset: the provider's default, none for the sandbox; charges per second),
+#        RATE (unset: the provider's default, none for the sandbox; requests per second,
+#        one per charge at the sandbox),
 #        CONCURRENCY (8), BATCH (200), KEEP_RUNNING (0; 1 leaves the server and database up),
 #        WARMUP (0: the timed pass is the fresh server's first; N renews N other subscriptions in an
 #        untimed pass first, as on a server that has run for a while),
@@ -35,7 +36,7 @@ cleanup() {
 trap cleanup EXIT
 
 rate_env=()
-[ -n "${RATE:-}" ] && rate_env=(RENEWAL_CHARGES_PER_SECOND="$RATE")
+[ -n "${RATE:-}" ] && rate_env=(RENEWAL_REQUESTS_PER_SECOND="$RATE")
 env -u BILLING_DB_URL -u CONTENT_DB_URL HTTP_PORT=$port EMBEDDED_DB_PORT=$dbport DATA_DIR="$work" \
   PAYARA_CLUSTER=false ETL_INTERVAL_SECONDS=0 DEMO_DATA=false RENEWAL_INTERVAL_SECONDS=0 \
   BILLING_ADMIN_LOGIN=bench-admin BILLING_ADMIN_PASSWORD=bench-admin-password-1 \

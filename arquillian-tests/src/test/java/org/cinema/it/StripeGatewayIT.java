@@ -385,6 +385,76 @@ class StripeGatewayIT {
             Long.valueOf(2)::equals);
   }
 
+  /**
+   * Stripe counts every request against its rate limit, not every charge, and a renewal sends
+   * three: the customer (its default card), its cards, the charge. Renewals due at once are paced
+   * by request: with a test key, at most 20 a second (Stripe allows 25 in test mode).
+   */
+  @Test
+  void renewalsDueAtOnceSendStripeNoMoreRequestsASecondThanTheLimit() throws Exception {
+    BillingCatalog.Product daily = catalog.product("day", "299.00", 1);
+    List<StripeWorld.Viewer> viewers = new ArrayList<>();
+    List<String> subscriptions = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      StripeWorld.Viewer viewer = world.newViewer();
+      stripe.existingCustomer(viewer.account(), viewer.customer());
+      stripe.savedCard(viewer.customer(), StripeWorld.id("pm_"));
+      stripe.stub(stripe.offSessionCharge(viewer.account(), succeeded(viewer)));
+      Http.Response added = api.addProduct(viewer.token(), daily.id());
+      assertThat(added.json().getString("payment_status")).as("%s", added).isEqualTo("SUCCEEDED");
+      subscriptions.add(added.json().getString("subscription_id"));
+      stripe.stub(stripe.offSessionCharge(viewer.account(), succeeded(viewer)));
+      viewers.add(viewer);
+    }
+
+    Instant due = Instant.now();
+    Instant end = due.plus(Duration.ofMinutes(30)).truncatedTo(ChronoUnit.MILLIS);
+    assertThat(
+            sql.update(
+                "update billing.subscription set current_period_start = ?,"
+                    + " current_period_end = ? where id = any(string_to_array(?, ',')::uuid[])",
+                end.minus(1, ChronoUnit.DAYS).atOffset(ZoneOffset.UTC),
+                end.atOffset(ZoneOffset.UTC),
+                String.join(",", subscriptions)))
+        .isEqualTo(10);
+    await("ten renewals")
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                viewers.stream()
+                    .allMatch(
+                        viewer ->
+                            stripe.requests("/v1/payment_intents", viewer.accountText()).size()
+                                == 2));
+
+    List<Long> sent =
+        stripe.server().getAllServeEvents().stream()
+            .map(event -> event.getRequest().getLoggedDate().getTime())
+            .filter(at -> at >= due.toEpochMilli())
+            .sorted()
+            .toList();
+    assertThat(sent.size()).as("three requests a renewal").isGreaterThanOrEqualTo(30);
+    int most = 0;
+    for (int first = 0, last = 0; first < sent.size(); first++) {
+      while (last < sent.size() && sent.get(last) - sent.get(first) < 1000) {
+        last++;
+      }
+      most = Math.max(most, last - first);
+    }
+    assertThat(most)
+        .as("requests to Stripe in any one second, at ms since the first: %s", sinceFirst(sent))
+        .isLessThanOrEqualTo(20);
+  }
+
+  private static JsonObject succeeded(StripeWorld.Viewer viewer) {
+    return StripeStub.intent(
+        StripeWorld.id("pi_"), "succeeded", viewer.customer(), null, viewer.account());
+  }
+
+  private static List<Long> sinceFirst(List<Long> sent) {
+    return sent.stream().map(at -> at - sent.get(0)).toList();
+  }
+
   @Test
   void aSetupSessionIsRefusedTheSameWayWhenStripeIsDown() throws Exception {
     StripeWorld.Viewer viewer = world.newViewer();

@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cinema.billing.payment.gateway.ActiveGateway;
+import org.cinema.billing.payment.gateway.GatewayException;
+import org.cinema.billing.payment.gateway.RequestPacing;
 import org.cinema.billing.platform.PublicApi;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Counter;
@@ -51,8 +53,9 @@ import org.eclipse.microprofile.metrics.Tag;
  *   <li>renews until nothing is due: claims {@code RENEWAL_BATCH} (200) due renewals at a time
  *       ({@link SubscriptionLedger#claimRenewals}: {@code FOR UPDATE SKIP LOCKED}, the invoice and
  *       payment committed before any charge), and charges them on a bounded pool ({@code
- *       RENEWAL_CONCURRENCY}, 8, charges in flight), paced to {@code RENEWAL_CHARGES_PER_SECOND}
- *       (default: the provider's, below its published limit; the sandbox has none).
+ *       RENEWAL_CONCURRENCY}, 8, charges in flight), each request to the provider paced to {@code
+ *       RENEWAL_REQUESTS_PER_SECOND} (default: the provider's, below its published limit; the
+ *       sandbox has none).
  * </ol>
  *
  * <p>Charges run on container threads from Jakarta Concurrency's managed thread factory, a fixed
@@ -100,8 +103,8 @@ public class SubscriptionRenewer {
   private int concurrency;
 
   @Inject
-  @ConfigProperty(name = "renewal.charges-per-second")
-  private Optional<Double> chargesPerSecond;
+  @ConfigProperty(name = "renewal.requests-per-second")
+  private Optional<Double> requestsPerSecond;
 
   @Inject
   @ConfigProperty(name = "notify.renewal-upcoming", defaultValue = "P3D")
@@ -139,8 +142,8 @@ public class SubscriptionRenewer {
       throw new IllegalStateException(
           "RENEWAL_BATCH must be at least 1 and RENEWAL_CONCURRENCY between 1 and 64");
     }
-    if (chargesPerSecond.isPresent() && !(chargesPerSecond.get() >= 0)) {
-      throw new IllegalStateException("RENEWAL_CHARGES_PER_SECOND must not be negative");
+    if (requestsPerSecond.isPresent() && !(requestsPerSecond.get() >= 0)) {
+      throw new IllegalStateException("RENEWAL_REQUESTS_PER_SECOND must not be negative");
     }
     if (intervalSeconds > 0) {
       long every = intervalSeconds * 1000;
@@ -332,7 +335,7 @@ public class SubscriptionRenewer {
 
   /**
    * As many as the provider takes at once, but no more than spreads a batch over all the threads;
-   * one at a time under a rate limit, so that the pacer spaces each call.
+   * one at a time under a rate limit, so that the pacer spaces each request.
    */
   private int groupSize(int claimed) {
     if (limit().isPresent()) {
@@ -357,10 +360,7 @@ public class SubscriptionRenewer {
       RenewalTally tally,
       Semaphore inFlight) {
     try {
-      for (int i = 0; i < group.size(); i++) {
-        pacer.awaitTurn();
-      }
-      for (RenewalOutcome outcome : subscribing.chargeRenewals(group, apiBase)) {
+      for (RenewalOutcome outcome : subscribing.chargeRenewals(group, apiBase, paced(pacer))) {
         CheckoutTicket ticket = outcome.ticket();
         outcome
             .status()
@@ -378,14 +378,23 @@ public class SubscriptionRenewer {
                 });
         outcome.error().ifPresent(e -> couldNotRenew(ticket, e, tally));
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      tally.error(e);
     } catch (RuntimeException e) {
       group.forEach(ticket -> couldNotRenew(ticket, e, tally));
     } finally {
       inFlight.release();
     }
+  }
+
+  /** Each request to the provider waits for its turn; interrupted (the server stops): not sent. */
+  private static RequestPacing paced(Pacer pacer) {
+    return () -> {
+      try {
+        pacer.awaitTurn();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw GatewayException.refused("Stopped before the request was sent", e);
+      }
+    };
   }
 
   private static void couldNotRenew(CheckoutTicket ticket, RuntimeException e, RenewalTally tally) {
@@ -394,7 +403,7 @@ public class SubscriptionRenewer {
   }
 
   private OptionalDouble limit() {
-    double perSecond = chargesPerSecond.orElseGet(() -> gateway.get().defaultChargesPerSecond());
+    double perSecond = requestsPerSecond.orElseGet(() -> gateway.get().defaultRequestsPerSecond());
     return perSecond > 0 ? OptionalDouble.of(perSecond) : OptionalDouble.empty();
   }
 

@@ -23,6 +23,7 @@ import org.cinema.billing.payment.gateway.CheckoutSession;
 import org.cinema.billing.payment.gateway.GatewayException;
 import org.cinema.billing.payment.gateway.PaymentGateway;
 import org.cinema.billing.payment.gateway.RenewalCharge;
+import org.cinema.billing.payment.gateway.RequestPacing;
 import org.cinema.common.error.ErrorCode;
 
 /**
@@ -75,11 +76,15 @@ public class SubscriptionService {
    * transaction. When that transaction fails, each is recorded on its own, so that one payment's
    * trouble costs the others nothing.
    *
+   * @param pacing before each request sent to the provider (its rate limit)
    * @return one outcome per ticket, in their order
    */
-  public List<RenewalOutcome> chargeRenewals(List<CheckoutTicket> tickets, URI apiBase) {
+  public List<RenewalOutcome> chargeRenewals(
+      List<CheckoutTicket> tickets, URI apiBase, RequestPacing pacing) {
     List<RenewalCharge> answers =
-        gateway.get().chargeRenewals(tickets.stream().map(t -> request(t, apiBase, true)).toList());
+        gateway
+            .get()
+            .chargeRenewals(tickets.stream().map(t -> request(t, apiBase, true)).toList(), pacing);
     Map<UUID, CheckoutSession> answered = new LinkedHashMap<>();
     Map<UUID, RuntimeException> errors = new HashMap<>();
     for (RenewalCharge answer : answers) {

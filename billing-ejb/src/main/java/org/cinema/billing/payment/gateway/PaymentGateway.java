@@ -16,15 +16,24 @@ public interface PaymentGateway {
   String name();
 
   /**
-   * How many charges a second the renewals may send this provider when {@code
-   * RENEWAL_CHARGES_PER_SECOND} does not say: below its published rate limit; 0 for none.
+   * How many requests a second the renewals may send this provider when {@code
+   * RENEWAL_REQUESTS_PER_SECOND} does not say: below its published rate limit; 0 for none.
    */
-  default double defaultChargesPerSecond() {
+  default double defaultRequestsPerSecond() {
     return 0;
   }
 
   /** Opens (or finds again) the hosted checkout where the viewer pays, or charges a saved card. */
   CheckoutSession openCheckout(CheckoutRequest request);
+
+  /**
+   * {@link #openCheckout(CheckoutRequest)}, with {@code pacing} before each request sent to the
+   * provider: one by default; a gateway that sends more overrides this.
+   */
+  default CheckoutSession openCheckout(CheckoutRequest request, RequestPacing pacing) {
+    pacing.beforeRequest();
+    return openCheckout(request);
+  }
 
   /**
    * How many renewals the renewal engine hands {@link #chargeRenewals} at once: 1 (the default) for
@@ -36,16 +45,17 @@ public interface PaymentGateway {
   }
 
   /**
-   * Charges a group of renewals ({@link CheckoutRequest#renewal()}) as {@link #openCheckout} does
-   * each: one that fails carries its error and does not stop the others.
+   * Charges a group of renewals ({@link CheckoutRequest#renewal()}) as {@link
+   * #openCheckout(CheckoutRequest, RequestPacing)} does each: one that fails carries its error and
+   * does not stop the others.
    *
    * @return one answer per request, in the requests' order
    */
-  default List<RenewalCharge> chargeRenewals(List<CheckoutRequest> requests) {
+  default List<RenewalCharge> chargeRenewals(List<CheckoutRequest> requests, RequestPacing pacing) {
     List<RenewalCharge> answers = new ArrayList<>(requests.size());
     for (CheckoutRequest request : requests) {
       try {
-        answers.add(RenewalCharge.answered(request, openCheckout(request)));
+        answers.add(RenewalCharge.answered(request, openCheckout(request, pacing)));
       } catch (GatewayException e) {
         answers.add(RenewalCharge.failed(request, e));
       }

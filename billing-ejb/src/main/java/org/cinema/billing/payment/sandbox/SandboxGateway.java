@@ -17,6 +17,7 @@ import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
 import org.cinema.billing.payment.gateway.RenewalCharge;
+import org.cinema.billing.payment.gateway.RequestPacing;
 import org.cinema.billing.payment.gateway.StripeEventFormat;
 import org.cinema.billing.payment.sandbox.SandboxStore.Checkout;
 import org.cinema.billing.payment.sandbox.SandboxStore.Intent;
@@ -95,10 +96,11 @@ public class SandboxGateway implements PaymentGateway {
   }
 
   @Override
-  public List<RenewalCharge> chargeRenewals(List<CheckoutRequest> requests) {
+  public List<RenewalCharge> chargeRenewals(List<CheckoutRequest> requests, RequestPacing pacing) {
     if (requests.size() == 1 || chargeLatencyMillis > 0) {
-      return PaymentGateway.super.chargeRenewals(requests);
+      return PaymentGateway.super.chargeRenewals(requests, pacing);
     }
+    requests.forEach(request -> pacing.beforeRequest());
     List<OffSessionCharge> charges = store.chargeSaved(requests);
     List<RenewalCharge> answers = new ArrayList<>(requests.size());
     for (int i = 0; i < requests.size(); i++) {

@@ -25,6 +25,7 @@ import org.cinema.billing.payment.gateway.ProviderEvent;
 import org.cinema.billing.payment.gateway.ProviderEvent.Outcome;
 import org.cinema.billing.payment.gateway.RefundConfirmation;
 import org.cinema.billing.payment.gateway.RefundRequest;
+import org.cinema.billing.payment.gateway.RequestPacing;
 import org.cinema.billing.payment.gateway.StripeEventFormat;
 import org.cinema.billing.platform.Money;
 import org.cinema.common.json.Jsons;
@@ -53,9 +54,12 @@ public class StripeGateway implements PaymentGateway {
 
   @Inject private Clock clock;
 
-  /** Stripe allows 25 operations a second in test mode and 100 live: renewals stay below. */
+  /**
+   * Stripe allows 25 requests a second in test mode and 100 live: renewals stay below, leaving the
+   * rest to viewers' checkouts. A renewal sends three (the customer, its cards, the charge).
+   */
   @Override
-  public double defaultChargesPerSecond() {
+  public double defaultRequestsPerSecond() {
     return settings.apiKey().startsWith("sk_live_") || settings.apiKey().startsWith("rk_live_")
         ? 80
         : 20;
@@ -68,14 +72,22 @@ public class StripeGateway implements PaymentGateway {
 
   @Override
   public CheckoutSession openCheckout(CheckoutRequest request) {
+    return openCheckout(request, RequestPacing.NONE);
+  }
+
+  @Override
+  public CheckoutSession openCheckout(CheckoutRequest request, RequestPacing pacing) {
     try {
       String customer =
-          customerOf(request.accountId(), request.customerEmail(), request.customerName());
+          customerOf(request.accountId(), request.customerEmail(), request.customerName(), pacing);
       Optional<ProviderEvent> declined = Optional.empty();
-      Optional<PaymentMethod> card =
-          CardOnFile.choose(stripe.defaultPaymentMethod(customer), stripe.newestCard(customer));
+      pacing.beforeRequest();
+      Optional<PaymentMethod> byDefault = stripe.defaultPaymentMethod(customer);
+      pacing.beforeRequest();
+      Optional<PaymentMethod> card = CardOnFile.choose(byDefault, stripe.newestCard(customer));
       if (card.isPresent()) {
         try {
+          pacing.beforeRequest();
           PaymentIntent intent = stripe.chargeOffSession(request, customer, card.get().getId());
           Optional<ProviderEvent> outcome = outcomeOf("off-session charge", intent);
           if (outcome.isPresent() || "processing".equals(intent.getStatus())) {
@@ -86,6 +98,7 @@ public class StripeGateway implements PaymentGateway {
           declined = Optional.of(declinedOffSession(request, e));
         }
       }
+      pacing.beforeRequest();
       Session session =
           stripe.openSession(
               request,
@@ -110,7 +123,11 @@ public class StripeGateway implements PaymentGateway {
   public String openCardSetup(CardSetupRequest request) {
     try {
       String customer =
-          customerOf(request.accountId(), request.customerEmail(), request.customerName());
+          customerOf(
+              request.accountId(),
+              request.customerEmail(),
+              request.customerName(),
+              RequestPacing.NONE);
       return stripe
           .openSetupSession(
               request,
@@ -302,15 +319,20 @@ public class StripeGateway implements PaymentGateway {
     return GatewayException.unknown("Stripe did not answer in time: " + e, e);
   }
 
-  private String customerOf(UUID accountId, String email, String name) {
+  private String customerOf(UUID accountId, String email, String name, RequestPacing pacing) {
     Optional<String> known = customers.known(accountId);
     if (known.isPresent()) {
       return known.get();
     }
+    pacing.beforeRequest();
     String customer =
         stripe
             .findCustomer(accountId)
-            .orElseGet(() -> stripe.createCustomer(accountId, email, name))
+            .orElseGet(
+                () -> {
+                  pacing.beforeRequest();
+                  return stripe.createCustomer(accountId, email, name);
+                })
             .getId();
     customers.remember(accountId, customer);
     return customer;
