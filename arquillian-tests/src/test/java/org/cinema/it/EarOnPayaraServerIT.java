@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,9 +40,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The ops layout as {@code make run_ear} gives it: billing-ear.ear on Payara Server Full,
  * configured only by environment variables, against a PostgreSQL that asks for a password; the
- * console behind the admin password over HTTPS, showing the application, the server's JDBC pool
- * (sizes from the environment, connections validated) and the ETL's batch jobs, whose repository is
- * in PostgreSQL.
+ * console behind the admin password over HTTPS, showing the application, the server's JDBC pools
+ * that the application and the batch runtime use (sizes from the environment, connections
+ * validated) and the ETL's batch jobs, whose repository is in PostgreSQL.
  */
 class EarOnPayaraServerIT {
 
@@ -127,25 +128,39 @@ class EarOnPayaraServerIT {
       assertThat(applications.status).isEqualTo(200);
       assertThat(childResources(applications)).containsKey("billing-ear");
 
-      Reply pool =
-          management(
-              console,
-              "/management/domain/resources/jdbc-connection-pool/cinema-batch-pool",
-              CONSOLE_PASSWORD);
-      assertThat(pool.status).as(pool.body).isEqualTo(200);
-      JsonObject attributes = pool.json().getJsonObject("extraProperties").getJsonObject("entity");
-      assertThat(attributes.getString("maxPoolSize")).isEqualTo("6");
-      assertThat(attributes.getString("isConnectionValidationRequired")).isEqualTo("true");
-      assertThat(attributes.getString("datasourceClassname"))
-          .isEqualTo("org.postgresql.ds.PGSimpleDataSource");
-      Reply ping =
-          management(
-              console,
-              "/management/domain/resources/ping-connection-pool?id=cinema-batch-pool",
-              CONSOLE_PASSWORD);
-      assertThat(ping.json().getString("exit_code"))
-          .as("the pool reaches the database with the password from the environment: %s", ping)
-          .isEqualTo("SUCCESS");
+      for (String name :
+          List.of(
+              "cinema-batch-pool",
+              "cinema-billing-pool",
+              "cinema-content-pool",
+              "cinema-etl-source-pool",
+              "cinema-etl-target-pool")) {
+        Reply pool =
+            management(
+                console,
+                "/management/domain/resources/jdbc-connection-pool/" + name,
+                CONSOLE_PASSWORD);
+        assertThat(pool.status).as("%s: %s", name, pool.body).isEqualTo(200);
+        JsonObject attributes =
+            pool.json().getJsonObject("extraProperties").getJsonObject("entity");
+        assertThat(attributes.getString("maxPoolSize")).as(name).isEqualTo("6");
+        assertThat(attributes.getString("isConnectionValidationRequired"))
+            .as(name)
+            .isEqualTo("true");
+        assertThat(attributes.getString("datasourceClassname"))
+            .isEqualTo("org.postgresql.ds.PGSimpleDataSource");
+        assertThat(attributes.getString("nonTransactionalConnections"))
+            .as("%s: the ETL's pools stay out of the chunk's JTA transaction", name)
+            .isEqualTo(String.valueOf(name.contains("-etl-")));
+        Reply ping =
+            management(
+                console,
+                "/management/domain/resources/ping-connection-pool?id=" + name,
+                CONSOLE_PASSWORD);
+        assertThat(ping.json().getString("exit_code"))
+            .as("%s reaches the database with the password from the environment: %s", name, ping)
+            .isEqualTo("SUCCESS");
+      }
       String domainXml =
           Files.readString(dataDir.resolve("payara-server/domains/cinema/config/domain.xml"));
       assertThat(
@@ -185,6 +200,24 @@ class EarOnPayaraServerIT {
                                     + " where name = 'catalog-etl'"))
                     .isPositive();
               });
+
+      assertThat(Files.readString(dataDir.resolve("payara-server/domains/cinema/logs/server.log")))
+          .as("the access cache listens on the server's pool (its driver is the server's)")
+          .doesNotContain("Not listening for access changes");
+      // Each pool names its connections (application_name): the application's are the
+      // server's pools, and none is a pool the application would define for itself.
+      assertThat(
+              database.column(
+                  "select distinct application_name from pg_stat_activity"
+                      + " where datname = current_database() and pid <> pg_backend_pid()"
+                      + " order by 1"))
+          .as("who holds connections to the database")
+          .containsExactly(
+              "cinema-batch-pool",
+              "cinema-billing-pool",
+              "cinema-content-pool",
+              "cinema-etl-source-pool",
+              "cinema-etl-target-pool");
     }
   }
 

@@ -104,7 +104,6 @@ public final class Launcher {
             PayaraServerFull.start(
                 full,
                 settings,
-                database,
                 PayaraServerFull.driverJar(runtimeDir.resolveSibling("lib")),
                 environment);
       } catch (IOException | RuntimeException e) {

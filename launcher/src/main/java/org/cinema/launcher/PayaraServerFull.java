@@ -22,10 +22,11 @@ import org.cinema.common.security.OwnerOnlyFiles;
  * The EAR on Payara Server Full, driven with {@code asadmin} as ops would (what {@code make
  * run_ear} starts): a domain of the project's own under {@code DATA_DIR/payara-server}, made on the
  * first start with the console's password and secure admin on; on every start, the server-level
- * JDBC pool and the batch job repository on PostgreSQL from the environment (so they are seen and
- * tuned in the console), job history older than {@code BATCH_JOB_RETENTION_DAYS} purged, and {@code
- * billing-ear.ear} deployed when it changed. The server runs as Payara's own daemon; this process
- * follows it and stops it with {@code stop-domain}.
+ * JDBC pools the application and the batch job repository use, on PostgreSQL from the environment
+ * (so they are seen and tuned in the console), job history older than {@code
+ * BATCH_JOB_RETENTION_DAYS} purged, and {@code billing-ear.ear} deployed when it changed. The
+ * server runs as Payara's own daemon; this process follows it and stops it with {@code
+ * stop-domain}.
  */
 final class PayaraServerFull implements AppServer {
 
@@ -33,8 +34,59 @@ final class PayaraServerFull implements AppServer {
   static final String APPLICATION = "billing-ear";
   static final String BATCH_POOL = "cinema-batch-pool";
   static final String BATCH_RESOURCE = "jdbc/cinema-batch";
+
   static final String ADMIN_USER = "admin";
   static final String ADMIN_PASSWORD_FILE = "payara-admin-password";
+
+  /**
+   * A server-level JDBC pool and its resource, on the billing or the content database ({@code
+   * BILLING_DB_*} or {@code CONTENT_DB_*}); {@code jndiVariable}: how the application is told to
+   * look it up instead of the data source it defines itself on Payara Micro.
+   */
+  record Pool(
+      String name,
+      String resource,
+      String database,
+      boolean transactional,
+      String properties,
+      Optional<String> jndiVariable) {}
+
+  /**
+   * The batch runtime's job repository; the billing and content modules' (JTA); the ETL's, outside
+   * JTA transactions (the chunk's transaction holds the job repository's connection, see {@code
+   * EtlDatabases}).
+   */
+  static final List<Pool> POOLS =
+      List.of(
+          new Pool(BATCH_POOL, BATCH_RESOURCE, "BILLING", true, "", Optional.empty()),
+          new Pool(
+              "cinema-billing-pool",
+              "jdbc/cinema-billing",
+              "BILLING",
+              true,
+              ":reWriteBatchedInserts=true",
+              Optional.of("BILLING_DB_JNDI_NAME")),
+          new Pool(
+              "cinema-content-pool",
+              "jdbc/cinema-content",
+              "CONTENT",
+              true,
+              "",
+              Optional.of("CONTENT_DB_JNDI_NAME")),
+          new Pool(
+              "cinema-etl-source-pool",
+              "jdbc/cinema-etl-source",
+              "CONTENT",
+              false,
+              "",
+              Optional.of("ETL_SOURCE_JNDI_NAME")),
+          new Pool(
+              "cinema-etl-target-pool",
+              "jdbc/cinema-etl-target",
+              "BILLING",
+              false,
+              "",
+              Optional.of("ETL_TARGET_JNDI_NAME")));
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
 
@@ -63,8 +115,8 @@ final class PayaraServerFull implements AppServer {
               adminPort,
               LauncherSettings.intValue(env, "PAYARA_PORT_BASE", adminPort - 48),
               LauncherSettings.value(env, "PAYARA_ADMIN_PASSWORD"),
-              LauncherSettings.intValue(env, "PAYARA_JDBC_POOL_STEADY", 1),
-              LauncherSettings.intValue(env, "PAYARA_JDBC_POOL_MAX", 8),
+              LauncherSettings.intValue(env, "PAYARA_JDBC_POOL_STEADY", 2),
+              LauncherSettings.intValue(env, "PAYARA_JDBC_POOL_MAX", 32),
               LauncherSettings.intValue(env, "BATCH_JOB_RETENTION_DAYS", 30),
               LauncherSettings.value(env, "PAYARA_JAVA_OPTS")
                   .map(options -> List.of(options.strip().split("\\s+")))
@@ -116,11 +168,7 @@ final class PayaraServerFull implements AppServer {
    * applications' configuration), applies the resources and deploys the EAR.
    */
   static PayaraServerFull start(
-      Settings settings,
-      LauncherSettings run,
-      LauncherSettings.Database database,
-      Path driverJar,
-      Map<String, String> environment)
+      Settings settings, LauncherSettings run, Path driverJar, Map<String, String> environment)
       throws IOException, InterruptedException {
     if (!Files.isExecutable(settings.serverHome.resolve("bin/asadmin"))) {
       throw new IOException(
@@ -158,15 +206,18 @@ final class PayaraServerFull implements AppServer {
             shown);
     Map<String, String> serverEnv = new HashMap<>(environment);
     serverEnv.remove("PAYARA_ADMIN_PASSWORD");
+    for (Pool pool : POOLS) {
+      pool.jndiVariable().ifPresent(variable -> serverEnv.put(variable, pool.resource()));
+    }
     boolean made = !Files.exists(server.domainDir.resolve(DOMAIN));
     if (made) {
-      server.createDomain(driverJar, serverEnv, database, run.server().jsonLogs());
+      server.createDomain(driverJar, serverEnv, run.server().jsonLogs());
     }
     server.local(serverEnv, "start-domain", "--domaindir", server.domainDir.toString(), DOMAIN);
     server.server = server.readPid().orElseThrow(() -> new IOException("start-domain left no pid"));
     try {
       if (!made) { // a domain made by this start got them before its restart
-        server.applyResources(database, run.server().jsonLogs());
+        server.applyResources(serverEnv, run.server().jsonLogs());
         if (server.applyJavaOptions()) {
           log("PAYARA_JAVA_OPTS changed: restarting the domain");
           server.remote("restart-domain", DOMAIN);
@@ -194,8 +245,7 @@ final class PayaraServerFull implements AppServer {
    * runtime's data source take effect at the next start, so the domain is started once to set them
    * and stopped again.
    */
-  private void createDomain(
-      Path driverJar, Map<String, String> env, LauncherSettings.Database database, boolean json)
+  private void createDomain(Path driverJar, Map<String, String> env, boolean json)
       throws IOException, InterruptedException {
     int base = settings.portBase;
     String ports =
@@ -233,49 +283,62 @@ final class PayaraServerFull implements AppServer {
     local(env, "start-domain", "--domaindir", domainDir.toString(), DOMAIN);
     remote("enable-secure-admin");
     // The batch runtime reads its job repository's data source when it starts.
-    applyResources(database, json);
+    applyResources(env, json);
     applyJavaOptions();
     local(env, "stop-domain", "--domaindir", domainDir.toString(), DOMAIN);
   }
 
   /**
-   * The server-level pool and resource the batch runtime keeps its job repository in, created or
-   * updated from the environment on every start: the database's URL and user, pool sizes from
-   * {@code PAYARA_JDBC_POOL_*}, connections validated before use. The password stays in the
-   * environment ({@code ${ENV=BILLING_DB_PASSWORD}}), never in domain.xml. The server log's format
-   * follows {@code LOG_FORMAT}: Payara's JSON formatter or its usual ODL lines.
+   * The server-level pools and resources ({@link #POOLS}), created or updated from the environment
+   * on every start: each database's URL and user, pool sizes from {@code PAYARA_JDBC_POOL_*},
+   * connections validated before use, each pool's name as its connections' {@code application_name}
+   * (so {@code pg_stat_activity} tells them apart). The passwords stay in the environment ({@code
+   * ${ENV=BILLING_DB_PASSWORD}}), never in domain.xml. The server log's format follows {@code
+   * LOG_FORMAT}: Payara's JSON formatter or its usual ODL lines.
    */
-  private void applyResources(LauncherSettings.Database database, boolean json)
+  private void applyResources(Map<String, String> env, boolean json)
       throws IOException, InterruptedException {
-    String pools = remote("list-jdbc-connection-pools");
-    if (!pools.lines().map(String::strip).toList().contains(BATCH_POOL)) {
-      remote(
-          "create-jdbc-connection-pool",
-          "--datasourceclassname",
-          "org.postgresql.ds.PGSimpleDataSource",
-          "--restype",
-          "javax.sql.DataSource",
-          "--isconnectvalidatereq=true",
-          "--validationmethod",
-          "custom-validation",
-          "--validationclassname",
-          "org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-          "--property",
-          "url="
-              + escape(database.url())
-              + ":user="
-              + escape(database.user())
-              + ":password=${ENV\\=BILLING_DB_PASSWORD}",
-          BATCH_POOL);
-      remote("create-jdbc-resource", "--connectionpoolid", BATCH_POOL, BATCH_RESOURCE);
+    List<String> pools = remote("list-jdbc-connection-pools").lines().map(String::strip).toList();
+    List<String> values = new ArrayList<>(List.of("set"));
+    for (Pool pool : POOLS) {
+      String url = required(env, pool.database() + "_DB_URL");
+      String user = required(env, pool.database() + "_DB_USER");
+      if (!pools.contains(pool.name())) {
+        remote(
+            "create-jdbc-connection-pool",
+            "--datasourceclassname",
+            "org.postgresql.ds.PGSimpleDataSource",
+            "--restype",
+            "javax.sql.DataSource",
+            "--isconnectvalidatereq=true",
+            "--validationmethod",
+            "custom-validation",
+            "--validationclassname",
+            "org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+            "--property",
+            "url="
+                + escape(url)
+                + ":user="
+                + escape(user)
+                + ":password=${ENV\\="
+                + pool.database()
+                + "_DB_PASSWORD}"
+                + ":ApplicationName="
+                + pool.name()
+                + pool.properties(),
+            pool.name());
+        remote("create-jdbc-resource", "--connectionpoolid", pool.name(), pool.resource());
+      }
+      String prefix = "resources.jdbc-connection-pool." + pool.name();
+      values.addAll(
+          List.of(
+              prefix + ".steady-pool-size=" + settings.poolSteady,
+              prefix + ".max-pool-size=" + settings.poolMax,
+              prefix + ".non-transactional-connections=" + !pool.transactional(),
+              prefix + ".property.url=" + url,
+              prefix + ".property.user=" + user));
     }
-    String pool = "resources.jdbc-connection-pool." + BATCH_POOL;
-    remote(
-        "set",
-        pool + ".steady-pool-size=" + settings.poolSteady,
-        pool + ".max-pool-size=" + settings.poolMax,
-        pool + ".property.url=" + database.url(),
-        pool + ".property.user=" + database.user());
+    remote(values.toArray(String[]::new));
     remote("set-batch-runtime-configuration", "--datasourcelookupname", BATCH_RESOURCE);
     remote(
         "set-log-attributes",
@@ -449,6 +512,11 @@ final class PayaraServerFull implements AppServer {
     } finally {
       Files.deleteIfExists(output);
     }
+  }
+
+  private static String required(Map<String, String> env, String name) {
+    return LauncherSettings.value(env, name)
+        .orElseThrow(() -> new IllegalStateException(name + " is not set"));
   }
 
   /** asadmin's property syntax: {@code :} and {@code =} inside a value are escaped. */

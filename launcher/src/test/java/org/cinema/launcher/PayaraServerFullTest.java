@@ -22,8 +22,8 @@ class PayaraServerFullTest {
     assertThat(settings.adminPassword()).isEmpty();
     assertThat(settings.serverHome()).isEqualTo(RUNTIME.resolve("payara6"));
     assertThat(settings.ear()).isEqualTo(RUNTIME.resolve("billing-ear.ear"));
-    assertThat(settings.poolSteady()).isEqualTo(1);
-    assertThat(settings.poolMax()).isEqualTo(8);
+    assertThat(settings.poolSteady()).isEqualTo(2);
+    assertThat(settings.poolMax()).isEqualTo(32);
     assertThat(settings.batchRetentionDays()).isEqualTo(30);
     assertThat(settings.javaOptions()).as("the domain keeps Payara's JVM options").isEmpty();
   }

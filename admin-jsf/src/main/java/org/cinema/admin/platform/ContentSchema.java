@@ -21,9 +21,13 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * CONTENT_DB_*} environment variables) and migrates the {@code content} schema, which this module
  * owns, before anything else runs. With {@code demo.data=true} a small demo catalog is put in once
  * (a repeatable migration that inserts only what is missing).
+ *
+ * <p>Looked up as {@link #DATA_SOURCE}: the server's JDBC resource that {@code
+ * CONTENT_DB_JNDI_NAME} names when set (the EAR: {@code jdbc/cinema-content}), else the one defined
+ * here.
  */
 @DataSourceDefinition(
-    name = ContentSchema.DATA_SOURCE,
+    name = ContentSchema.DEFINED,
     className = "org.postgresql.ds.PGSimpleDataSource",
     url = "${MPCONFIG=content.db.url}",
     user = "${MPCONFIG=content.db.user}",
@@ -35,7 +39,12 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class ContentSchema {
 
-  public static final String DATA_SOURCE = "java:app/jdbc/content";
+  /** The data source this annotation defines, for a server that has none of its own. */
+  public static final String DEFINED = "java:app/jdbc/content";
+
+  /** The name to look up: {@code content.db.jndi-name} when configured, else {@link #DEFINED}. */
+  public static final String DATA_SOURCE = "${MPCONFIG=content.db.jndi-name:" + DEFINED + "}";
+
   public static final String SCHEMA = "content";
 
   @Resource(lookup = DATA_SOURCE)

@@ -19,10 +19,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
  * (see {@code UpsertWriter}). Their readiness is checked here, so the probe runs in this module's
  * context (Payara calls health checks from its own servlet, where the application's JNDI names and
  * JDBC driver are out of reach).
+ *
+ * <p>Looked up as {@link #SOURCE} and {@link #TARGET}: the server's non-transactional JDBC
+ * resources that {@code ETL_SOURCE_JNDI_NAME} and {@code ETL_TARGET_JNDI_NAME} name when set (the
+ * EAR: {@code jdbc/cinema-etl-source}, {@code jdbc/cinema-etl-target}), else the ones defined here.
  */
 @DataSourceDefinitions({
   @DataSourceDefinition(
-      name = EtlDatabases.SOURCE,
+      name = EtlDatabases.DEFINED_SOURCE,
       className = "org.postgresql.ds.PGSimpleDataSource",
       url = "${MPCONFIG=content.db.url}",
       user = "${MPCONFIG=content.db.user}",
@@ -31,7 +35,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
       minPoolSize = 1,
       maxPoolSize = 8),
   @DataSourceDefinition(
-      name = EtlDatabases.TARGET,
+      name = EtlDatabases.DEFINED_TARGET,
       className = "org.postgresql.ds.PGSimpleDataSource",
       url = "${MPCONFIG=billing.db.url}",
       user = "${MPCONFIG=billing.db.user}",
@@ -43,8 +47,14 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 @Singleton
 public class EtlDatabases {
 
-  public static final String SOURCE = "java:app/jdbc/etl-source";
-  public static final String TARGET = "java:app/jdbc/etl-target";
+  public static final String DEFINED_SOURCE = "java:app/jdbc/etl-source";
+  public static final String DEFINED_TARGET = "java:app/jdbc/etl-target";
+
+  /** {@code etl.source-jndi-name} when configured, else {@link #DEFINED_SOURCE}. */
+  public static final String SOURCE = "${MPCONFIG=etl.source-jndi-name:" + DEFINED_SOURCE + "}";
+
+  /** {@code etl.target-jndi-name} when configured, else {@link #DEFINED_TARGET}. */
+  public static final String TARGET = "${MPCONFIG=etl.target-jndi-name:" + DEFINED_TARGET + "}";
 
   @Resource(lookup = SOURCE)
   private DataSource source;
