@@ -48,6 +48,15 @@ class EarOnPayaraServerIT {
 
   private static final String CONSOLE_PASSWORD = "console-password-it";
 
+  /** The pools the launcher's asadmin script makes, in name order. */
+  private static final List<String> SERVER_POOLS =
+      List.of(
+          "cinema-batch-pool",
+          "cinema-billing-pool",
+          "cinema-content-pool",
+          "cinema-etl-source-pool",
+          "cinema-etl-target-pool");
+
   private static final String METRICS_PASSWORD = "metrics-password-for-the-ear";
 
   @Test
@@ -128,13 +137,7 @@ class EarOnPayaraServerIT {
       assertThat(applications.status).isEqualTo(200);
       assertThat(childResources(applications)).containsKey("billing-ear");
 
-      for (String name :
-          List.of(
-              "cinema-batch-pool",
-              "cinema-billing-pool",
-              "cinema-content-pool",
-              "cinema-etl-source-pool",
-              "cinema-etl-target-pool")) {
+      for (String name : SERVER_POOLS) {
         Reply pool =
             management(
                 console,
@@ -212,12 +215,7 @@ class EarOnPayaraServerIT {
                       + " where datname = current_database() and pid <> pg_backend_pid()"
                       + " order by 1"))
           .as("who holds connections to the database")
-          .containsExactly(
-              "cinema-batch-pool",
-              "cinema-billing-pool",
-              "cinema-content-pool",
-              "cinema-etl-source-pool",
-              "cinema-etl-target-pool");
+          .containsExactlyElementsOf(SERVER_POOLS);
     }
   }
 

@@ -288,7 +288,7 @@ public class SubscriptionRenewer {
   }
 
   private void renewWhatIsDue(RenewalTally tally, URI apiBase) {
-    Pacer pacer = new Pacer(limit());
+    RequestPacing pacing = paced(new Pacer(limit()));
     Semaphore inFlight = new Semaphore(concurrency);
     Map<UUID, Integer> claims = new HashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(concurrency, threads);
@@ -316,7 +316,7 @@ public class SubscriptionRenewer {
         for (List<CheckoutTicket> group : groups(claimed, groupSize(claimed.size()))) {
           inFlight.acquire();
           try {
-            pool.execute(() -> charge(group, apiBase, pacer, tally, inFlight));
+            pool.execute(() -> charge(group, apiBase, pacing, tally, inFlight));
           } catch (RuntimeException e) {
             inFlight.release();
             throw e;
@@ -356,11 +356,11 @@ public class SubscriptionRenewer {
   private void charge(
       List<CheckoutTicket> group,
       URI apiBase,
-      Pacer pacer,
+      RequestPacing pacing,
       RenewalTally tally,
       Semaphore inFlight) {
     try {
-      for (RenewalOutcome outcome : subscribing.chargeRenewals(group, apiBase, paced(pacer))) {
+      for (RenewalOutcome outcome : subscribing.chargeRenewals(group, apiBase, pacing)) {
         CheckoutTicket ticket = outcome.ticket();
         outcome
             .status()
@@ -385,7 +385,10 @@ public class SubscriptionRenewer {
     }
   }
 
-  /** Each request to the provider waits for its turn; interrupted (the server stops): not sent. */
+  /**
+   * The pass's pacing, shared by its threads: each request to the provider waits for its turn;
+   * interrupted (the server stops): not sent.
+   */
   private static RequestPacing paced(Pacer pacer) {
     return () -> {
       try {
